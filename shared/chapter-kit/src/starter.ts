@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/*
+ * Starters are generated from marked regions of the solution, so the two cannot drift.
+ *
+ * In a solution file:
+ *
+ *     // #exercise 1.1
+ *     ...the reference code, removed from the starter...
+ *     // #starter
+ *     // ...optional stub, uncommented into the starter...
+ *     // #end
+ *
+ * Without a `#starter` part the stub is a `throw` that names the exercise. The comment leader may be
+ * `//`, `--` (SQL) or `#`. In the generated starter the region keeps its markers, which is what lets
+ * `pnpm course reset` and `pnpm course diff` find one exercise inside a file the learner has edited.
+ */
+
+const START = /^(\s*)(\/\/|--|#)\s*#exercise\s+(\d+\.\d+)\b.*$/;
+const STUB = /^\s*(\/\/|--|#)\s*#starter\s*$/;
+const END = /^\s*(\/\/|--|#)\s*#end\b.*$/;
+
+export interface Region {
+  exercise: string;
+  /** 0-based index of the `#exercise` line. */
+  start: number;
+  /** 0-based index of the `#starter` line, when the region has one. */
+  stub?: number;
+  /** 0-based index of the `#end` line. */
+  end: number;
+  indent: string;
+  leader: string;
+}
+
+export class MarkerError extends Error {
+  override name = 'MarkerError';
+}
+
+/** Finds the exercise regions of a file; regions cannot nest and every one must be closed. */
+export function parseRegions(text: string, file: string): Region[] {
+  const lines = text.split('\n');
+  const regions: Region[] = [];
+  let open: Region | undefined;
+  lines.forEach((line, index) => {
+    const where = `${file}:${index + 1}`;
+    const start = START.exec(line);
+    if (start) {
+      if (open) throw new MarkerError(`${where}: #exercise ${start[3]} starts inside #exercise ${open.exercise}`);
+      open = { exercise: start[3]!, start: index, end: -1, indent: start[1]!, leader: start[2]! };
+    } else if (STUB.test(line)) {
+      if (!open) throw new MarkerError(`${where}: #starter outside an #exercise region`);
+      if (open.stub !== undefined) throw new MarkerError(`${where}: a second #starter in exercise ${open.exercise}`);
+      open.stub = index;
+    } else if (END.test(line)) {
+      if (!open) throw new MarkerError(`${where}: #end without #exercise`);
+      open.end = index;
+      regions.push(open);
+      open = undefined;
+    }
+  });
+  if (open) throw new MarkerError(`${file}:${open.start + 1}: #exercise ${open.exercise} is never closed with #end`);
+  return regions;
+}
+
+function uncomment(line: string, leader: string): string {
+  const match = /^(\s*)(\/\/|--|#) ?(.*)$/.exec(line);
+  if (!match || match[2] !== leader) return line;
+  return `${match[1] ?? ''}${match[3] ?? ''}`;
+}
+
+function defaultStub(region: Region, title: string): string[] {
+  if (region.leader !== '//') {
+    throw new MarkerError(`exercise ${region.exercise}: a region commented with "${region.leader}" needs a #starter part`);
+  }
+  const message = `Exercise ${region.exercise} is not done yet: ${title}`.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  return [`${region.indent}throw new Error('${message}');`];
+}
+
+/** The starter's text for one region: its markers, with the stub in between. */
+export function starterRegion(lines: string[], region: Region, title: string): string[] {
+  const { indent, leader, exercise } = region;
+  const stub =
+    region.stub === undefined
+      ? defaultStub(region, title)
+      : lines.slice(region.stub + 1, region.end).map((line) => uncomment(line, leader));
+  return [
+    `${indent}${leader} #exercise ${exercise}: ${title}. Stuck? pnpm course hint ${exercise}`,
+    ...stub,
+    `${indent}${leader} #end`,
+  ];
+}
+
+/** Turns one solution file into its starter. `titles` maps exercise ids to titles. */
+export function toStarter(text: string, file: string, titles: ReadonlyMap<string, string>): string {
+  const lines = text.split('\n');
+  const regions = parseRegions(text, file);
+  const out: string[] = [];
+  let next = 0;
+  for (const region of regions) {
+    const title = titles.get(region.exercise);
+    if (title === undefined) throw new MarkerError(`${file}:${region.start + 1}: exercise ${region.exercise} is not in chapter.json`);
+    out.push(...lines.slice(next, region.start), ...starterRegion(lines, region, title));
+    next = region.end + 1;
+  }
+  out.push(...lines.slice(next));
+  return out.join('\n');
+}
+
+/** Replaces the regions of `exercise` in `current` with those of `pristine` (both starter texts). */
+export function replaceRegions(current: string, pristine: string, exercise: string, file: string): string {
+  const currentLines = current.split('\n');
+  const pristineLines = pristine.split('\n');
+  let mine: Region[];
+  try {
+    mine = parseRegions(current, file).filter((r) => r.exercise === exercise);
+  } catch (error) {
+    throw new MarkerError(`${(error as Error).message}; were the #exercise/#end markers edited or removed?`);
+  }
+  const theirs = parseRegions(pristine, file).filter((r) => r.exercise === exercise);
+  if (mine.length !== theirs.length) {
+    throw new MarkerError(
+      `${file}: expected ${theirs.length} region(s) of exercise ${exercise} but found ${mine.length}; ` +
+        'were the #exercise/#end markers edited or removed?',
+    );
+  }
+  const out: string[] = [];
+  let next = 0;
+  mine.forEach((region, index) => {
+    const fresh = theirs[index]!;
+    out.push(...currentLines.slice(next, region.start), ...pristineLines.slice(fresh.start, fresh.end + 1));
+    next = region.end + 1;
+  });
+  out.push(...currentLines.slice(next));
+  return out.join('\n');
+}
+
+/** Text of the regions of one exercise, joined; used to diff one exercise. */
+export function regionText(text: string, exercise: string, file: string, inner = true): string {
+  const lines = text.split('\n');
+  return parseRegions(text, file)
+    .filter((r) => r.exercise === exercise)
+    .map((r) => lines.slice(inner ? r.start + 1 : r.start, inner ? (r.stub ?? r.end) : r.end + 1).join('\n'))
+    .join('\n');
+}
+
+const IGNORED_DIRS = new Set(['node_modules', 'generated', 'dist', '.course']);
+
+/** Relative paths of every file below `dir`, skipping generated and installed folders. */
+export function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const files: string[] = [];
+  const walk = (sub: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.posix.join(sub, entry.name);
+      if (entry.isDirectory()) {
+        if (!IGNORED_DIRS.has(entry.name)) walk(rel);
+      } else if (entry.isFile()) {
+        files.push(rel);
+      }
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/** The starter that the generator makes from a chapter's solution: relative path -> text. */
+export function generateStarter(chapterDir: string, titles: ReadonlyMap<string, string>): Map<string, string> {
+  const solutionDir = path.join(chapterDir, 'solution');
+  const starter = new Map<string, string>();
+  for (const rel of listFiles(solutionDir)) {
+    const text = fs.readFileSync(path.join(solutionDir, rel), 'utf8');
+    starter.set(rel, toStarter(text, `solution/${rel}`, titles));
+  }
+  return starter;
+}
+
+/** Exercise ids that have at least one region in the solution, with the files they appear in. */
+export function exerciseFiles(chapterDir: string): Map<string, string[]> {
+  const solutionDir = path.join(chapterDir, 'solution');
+  const byExercise = new Map<string, string[]>();
+  for (const rel of listFiles(solutionDir)) {
+    const text = fs.readFileSync(path.join(solutionDir, rel), 'utf8');
+    for (const region of parseRegions(text, `solution/${rel}`)) {
+      const files = byExercise.get(region.exercise) ?? [];
+      if (!files.includes(rel)) files.push(rel);
+      byExercise.set(region.exercise, files);
+    }
+  }
+  return byExercise;
+}
+
+/** Writes a generated starter into `targetDir`, removing files that the generator no longer makes. */
+export function writeStarter(targetDir: string, files: ReadonlyMap<string, string>): void {
+  for (const rel of listFiles(targetDir)) {
+    if (!files.has(rel)) fs.rmSync(path.join(targetDir, rel));
+  }
+  for (const [rel, text] of files) {
+    const file = path.join(targetDir, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  }
+}

@@ -1,0 +1,1 @@
+export { currentChapter, exercise, exerciseTitle, scaffold, target, SCAFFOLD_PREFIX } from './exercise';
