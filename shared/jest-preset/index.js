@@ -17,7 +17,7 @@ function baseConfig(rootDir) {
   return {
     rootDir,
     testEnvironment: 'node',
-    transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcOptions] },
+    transform: { '^.+\\.(t|j)sx?$': [require.resolve('@swc/jest'), swcOptions] },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     testMatch: ['**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', '/\\.course/'],

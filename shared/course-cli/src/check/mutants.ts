@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Chapter } from '@course/chapter-kit';
+import { brokenFiles, exerciseOf, ranTests } from '../jest-report';
+import { exercisePattern, runJest } from '../jest-runner';
+import { count } from '../text';
+import { copySolution } from './pristine';
+import type { Item } from './report';
+import { crashed, failureDetails } from './tests';
+
+export interface Mutant {
+  exercise: string;
+  file: string;
+  find: string;
+  replace: string;
+  why: string;
+}
+
+function isMutant(value: unknown): value is Mutant {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return ['exercise', 'file', 'find', 'replace', 'why'].every((key) => typeof m[key] === 'string');
+}
+
+/** Reads tests/mutants.json, or returns the item that says why it cannot be used. */
+export function loadMutants(chapter: Chapter): Mutant[] | Item {
+  const scope = chapter.slug;
+  const file = path.join(chapter.dir, 'tests', 'mutants.json');
+  if (!fs.existsSync(file)) return { ok: false, scope, text: 'no mutants: tests/mutants.json is missing' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, scope, text: `mutants: tests/mutants.json is not JSON: ${(error as Error).message}` };
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every(isMutant)) {
+    const shape = 'a non-empty list of { exercise, file, find, replace, why }';
+    return { ok: false, scope, text: `mutants: tests/mutants.json must be ${shape}` };
+  }
+  return parsed;
+}
+
+/** Writes the mutated copy of the solution to `dir`; returns why it cannot, if it cannot. */
+function writeMutant(chapter: Chapter, mutant: Mutant, dir: string): string | undefined {
+  if (!chapter.exercises.some((e) => e.id === mutant.exercise)) {
+    return `exercise ${mutant.exercise} is not in chapter.json`;
+  }
+  copySolution(chapter, dir);
+  const file = path.join(dir, mutant.file);
+  if (!fs.existsSync(file)) return `solution/${mutant.file} does not exist`;
+  const text = fs.readFileSync(file, 'utf8');
+  const occurrences = text.split(mutant.find).length - 1;
+  if (occurrences !== 1) return `"find" occurs ${occurrences} times in solution/${mutant.file}, not once`;
+  // A function replacer, so that "$&" and friends in `replace` stay literal.
+  fs.writeFileSync(
+    file,
+    text.replace(mutant.find, () => mutant.replace),
+  );
+  return undefined;
+}
+
+/** Applies one mutant to a copy of the solution and expects a test of its exercise to fail. */
+export async function checkMutant(chapter: Chapter, mutant: Mutant, index: number): Promise<Item> {
+  const scope = chapter.slug;
+  const label = `mutant ${index} (${mutant.exercise}: ${mutant.why})`;
+  const dir = path.join(chapter.dir, '.course', 'mutants', String(index));
+  const problem = writeMutant(chapter, mutant, dir);
+  if (problem) return { ok: false, scope, text: `${label}: ${problem}` };
+
+  const pattern = exercisePattern(mutant.exercise);
+  const run = await runJest({ cwd: chapter.dir, target: dir, testNamePattern: pattern, ci: true });
+  if (!run.report) return crashed(scope, `${label}: `, run);
+  const killers = ranTests(run.report).filter(
+    (t) => exerciseOf(t) === mutant.exercise && t.status === 'failed',
+  );
+  if (killers.length > 0) {
+    return { ok: true, scope, text: `${label} killed by ${count(killers.length, 'test')}` };
+  }
+
+  const broken = brokenFiles(run.report);
+  return {
+    ok: false,
+    scope,
+    text:
+      broken.length > 0
+        ? `${label}: the tests did not run, so no test could kill it`
+        : `${label} survived: every test of ${mutant.exercise} passes with it`,
+    details: [
+      `solution/${mutant.file}: ${JSON.stringify(mutant.find)} -> ${JSON.stringify(mutant.replace)}`,
+      ...failureDetails([], broken, chapter.dir),
+    ],
+  };
+}

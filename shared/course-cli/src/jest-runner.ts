@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { failure } from './errors';
+import type { JestReport } from './jest-report';
+import { runProcess } from './process';
+
+export interface JestOptions {
+  /** The chapter or package folder; jest runs there with that folder's config. */
+  cwd: string;
+  /** COURSE_TARGET: `starter`, `solution` or an absolute folder. Packages leave it unset. */
+  target?: string;
+  testNamePattern?: string;
+  /** Stream jest's human output to the terminal (`run`) instead of capturing it (`check`). */
+  inherit?: boolean;
+  /** CI mode for `check`: no snapshots written, test console output suppressed. */
+  ci?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface JestRun {
+  code: number | null;
+  /** Missing when jest stopped before writing it (a broken config, or Ctrl-C). */
+  report?: JestReport;
+  /** jest's output when captured; empty when it went to the terminal. */
+  output: string;
+  aborted: boolean;
+}
+
+/** Matches the tests of one exercise, anchored so that 1.1 does not also select 1.10. */
+export function exercisePattern(id: string): string {
+  return `^Exercise ${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `;
+}
+
+/** The jest of the folder under test, falling back to the CLI's own. */
+export function jestBin(cwd: string): string {
+  try {
+    return require.resolve('jest/bin/jest', { paths: [cwd, __dirname] });
+  } catch (error) {
+    throw failure(`jest is not installed for ${cwd}; run pnpm install`, error);
+  }
+}
+
+export async function runJest(options: JestOptions): Promise<JestRun> {
+  // Inside the folder's git-ignored .course/, so that jest's "Test results written to" line stays short.
+  const workDir = path.join(options.cwd, '.course');
+  fs.mkdirSync(workDir, { recursive: true });
+  const tempDir = fs.mkdtempSync(path.join(workDir, 'jest-'));
+  const outputFile = path.join(tempDir, 'report.json');
+  const args = [jestBin(options.cwd), '--json', `--outputFile=${outputFile}`, '--passWithNoTests'];
+  if (options.testNamePattern) args.push(`--testNamePattern=${options.testNamePattern}`);
+  if (options.ci) args.push('--ci', '--silent');
+  const env = { ...process.env };
+  if (options.target) env.COURSE_TARGET = options.target;
+  try {
+    const result = await runProcess(process.execPath, args, {
+      cwd: options.cwd,
+      env,
+      inherit: options.inherit,
+      signal: options.signal,
+    });
+    const report = fs.existsSync(outputFile)
+      ? (JSON.parse(fs.readFileSync(outputFile, 'utf8')) as JestReport)
+      : undefined;
+    return { ...result, report };
+  } finally {
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createFixture, SOLUTION_CALC, type Fixture } from './fixture';
+
+let fixture: Fixture;
+beforeEach(() => {
+  fixture = createFixture();
+});
+afterEach(() => fixture.remove());
+
+function lastLine(stdout: string): string {
+  return stdout.trimEnd().split('\n').pop() ?? '';
+}
+
+describe('course check', () => {
+  it('When the fixture keeps the chapter contract, then every item passes', async () => {
+    const { code, stdout } = await fixture.course(['check']);
+
+    expect(stdout).toContain('✓ 01-demo  solution: 4 tests pass');
+    expect(stdout).toContain('✓ 01-demo  starter fails at 1.1');
+    expect(stdout).toContain('✓ 01-demo  starter fails at 1.2');
+    expect(stdout).toContain('✓ 01-demo  mutant 1 (1.1: subtracts instead of adding) killed');
+    expect(stdout).not.toContain('✗');
+    expect(lastLine(stdout)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(code).toBe(0);
+  });
+
+  it('When the starter is stale, the README disagrees and a mutant survives, then each fails and is counted', async () => {
+    fixture.write(SOLUTION_CALC, `// Changed without pnpm course sync.\n${fixture.read(SOLUTION_CALC)}`);
+    const readme = 'chapters/01-demo/README.md';
+    fixture.write(readme, fixture.read(readme).replace('### 1.2 Average a list', '### 1.2 Average the list'));
+    const mutants = 'chapters/01-demo/tests/mutants.json';
+    const survivor = { exercise: '1.1', file: 'calc.ts', find: 'a + b', replace: 'b + a', why: 'same sum' };
+    fixture.write(mutants, JSON.stringify([...JSON.parse(fixture.read(mutants)), survivor]));
+
+    const { code, stdout } = await fixture.course(['check', '01']);
+
+    expect(stdout).toContain('✗ 01-demo  starter: out of sync with solution/; run pnpm course sync');
+    expect(stdout).toContain('starter/calc.ts differs from what the generator makes');
+    expect(stdout).toContain(
+      'heading 2 is "### 1.2 Average the list" but chapter.json says "1.2 Average a list"',
+    );
+    expect(stdout).toContain('✗ 01-demo  mutant 3 (1.1: same sum) survived');
+    expect(lastLine(stdout)).toMatch(/^\d+ passed, 3 failed$/);
+    expect(code).toBe(1);
+  });
+});
+
+describe('the fixture', () => {
+  it('When copied under .course/, then its chapter resolves the preset, harness, jest and TypeScript of this package', () => {
+    const packageDir = path.resolve(__dirname, '..');
+    for (const name of [
+      '@course/jest-preset',
+      '@course/test-harness',
+      'jest/bin/jest',
+      'typescript/bin/tsc',
+    ]) {
+      const resolved = fs.realpathSync(require.resolve(name, { paths: [fixture.chapterDir] }));
+      const expected = fs.realpathSync(require.resolve(name, { paths: [packageDir] }));
+      expect(resolved).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const PACKAGE_DIR = path.resolve(__dirname, '..');
+const CLI = path.join(PACKAGE_DIR, 'bin', 'course.js');
+const TEMPLATE = path.join(PACKAGE_DIR, 'fixtures', 'repo');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Fixture {
+  root: string;
+  chapterDir: string;
+  /** Runs `course <args>` in the fixture (or in `cwd`, relative to it), with stdin not a terminal. */
+  course(args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult>;
+  read(rel: string): string;
+  write(rel: string, text: string): void;
+  remove(): void;
+}
+
+/** The environment of a plain, non-interactive shell: no color settings, no test target from outside. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'COURSE_TARGET']) if (!(key in extra)) delete env[key];
+  return env;
+}
+
+export function spawnCourse(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * A fresh copy of fixtures/repo inside this package's git-ignored .course/ folder, so that module resolution
+ * from the copy walks up to this package's node_modules (jest, typescript, the preset and the harness).
+ */
+export function createFixture(): Fixture {
+  const parent = path.join(PACKAGE_DIR, '.course');
+  fs.mkdirSync(parent, { recursive: true });
+  const root = fs.mkdtempSync(path.join(parent, 'fixture-'));
+  fs.cpSync(TEMPLATE, root, { recursive: true });
+  const chapterDir = path.join(root, 'chapters', '01-demo');
+  return {
+    root,
+    chapterDir,
+    course: (args, options = {}) =>
+      new Promise((resolve, reject) => {
+        const child = spawnCourse(args, path.resolve(root, options.cwd ?? '.'), cleanEnv(options.env));
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      }),
+    read: (rel) => fs.readFileSync(path.join(root, rel), 'utf8'),
+    write: (rel, text) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    },
+    remove: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export const STARTER_CALC = 'chapters/01-demo/starter/calc.ts';
+export const SOLUTION_CALC = 'chapters/01-demo/solution/calc.ts';

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createFixture, STARTER_CALC, type Fixture } from './fixture';
+
+const STUB_1_1 = "throw new Error('Exercise 1.1 is not done yet: Add two numbers');";
+
+let fixture: Fixture;
+beforeEach(() => {
+  fixture = createFixture();
+});
+afterEach(() => fixture.remove());
+
+describe('course status', () => {
+  it('When nothing has run yet, then every exercise is not started and 1.1 is next', async () => {
+    const { code, stdout } = await fixture.course([]);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('01 Demo');
+    expect(stdout).toContain('· 1.1 Add two numbers (not started)');
+    expect(stdout).toContain('· 1.2 Average a list (not started)');
+    expect(stdout).toContain(
+      'Next: 1.1 Add two numbers. Run its tests with pnpm course run 1.1 (stuck? pnpm course hint 1.1)',
+    );
+  });
+});
+
+describe('course run', () => {
+  it('When exercise 1.1 fails and later passes, then status shows it failing and then done', async () => {
+    const failing = await fixture.course(['run', '1.1']);
+
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain('✕ When both numbers are positive, then add returns their sum');
+    expect(failing.stderr).toContain('3 skipped');
+    expect(failing.stdout).toContain('Failing: 1.1');
+    expect((await fixture.course(['status'])).stdout).toContain('✗ 1.1 Add two numbers (failing)');
+
+    fixture.write(STARTER_CALC, fixture.read(STARTER_CALC).replace(STUB_1_1, 'return a + b;'));
+    const passing = await fixture.course(['run', '1.1']);
+
+    expect(passing.code).toBe(0);
+    expect(passing.stdout).toContain('Passing: 1.1');
+    expect(passing.stdout).toContain('Next: 1.2 Average a list');
+    const status = await fixture.course(['status']);
+    expect(status.stdout).toContain('✓ 1.1 Add two numbers (done)');
+    expect(status.stdout).toContain('· 1.2 Average a list (not started)');
+    expect(status.stdout).toContain('Next: 1.2 Average a list. Run its tests with pnpm course run 1.2');
+  });
+
+  it('When the chapter "." runs against the solution, then every test passes and no progress is recorded', async () => {
+    const result = await fixture.course(['run', '.', '--solution'], { cwd: 'chapters/01-demo/tests' });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('4 passed, 4 total');
+    expect(result.stdout).toContain('Passing: 1.1, 1.2');
+    expect(result.stdout).toContain('The solution passes these tests.');
+    expect(fs.existsSync(path.join(fixture.root, '.course', 'progress.json'))).toBe(false);
+  });
+});
