@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { loadChapter, type Chapter } from '@course/chapter-kit';
 import type { ChapterFolder } from '../chapters';
@@ -45,9 +46,35 @@ async function checkMutants(chapter: Chapter, report: Report): Promise<void> {
     report.add(mutants);
     return;
   }
-  for (const [index, mutant] of mutants.entries()) {
-    report.add(await checkMutant(chapter, mutant, index + 1));
-  }
+  // Each mutant is its own jest process, and jest uses one worker on a small machine, so a few run side by side.
+  const items = await mapConcurrently(mutants, checkJobs(), (mutant, index) =>
+    checkMutant(chapter, mutant, index + 1),
+  );
+  for (const item of items) report.add(item);
+}
+
+/** How many jest processes `course check` runs at once: COURSE_CHECK_JOBS, or one per CPU. */
+function checkJobs(): number {
+  const fromEnv = Number(process.env.COURSE_CHECK_JOBS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.max(1, os.availableParallelism());
+}
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight; results keep their order. */
+async function mapConcurrently<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** The chapter contract of docs/instructors.md, item by item. */
