@@ -100,4 +100,9 @@ describe('regionText', () => {
     expect(regionText(solution, '1.2', 'a.ts')).toBe('  return 42;');
     expect(regionText(solution, '1.1', 'a.ts')).toBe("  return line.split(' ');");
   });
+
+  it('When an exercise has several regions in a file, then they are joined by the separator in file order', () => {
+    const text = ['// #exercise 1.1', 'a();', '// #end', 'keep();', '// #exercise 1.1', 'b();', '// #end'].join('\n');
+    expect(regionText(text, '1.1', 'a.ts', '\n~\n')).toBe('a();\n~\nb();');
+  });
 });

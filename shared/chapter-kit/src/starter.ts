@@ -135,13 +135,17 @@ export function replaceRegions(current: string, pristine: string, exercise: stri
   return out.join('\n');
 }
 
-/** Text of the regions of one exercise, joined; used to diff one exercise. */
-export function regionText(text: string, exercise: string, file: string, inner = true): string {
+/** The text inside each region of one exercise (without markers or #starter part), in file order. */
+export function regionTexts(text: string, exercise: string, file: string): string[] {
   const lines = text.split('\n');
   return parseRegions(text, file)
     .filter((r) => r.exercise === exercise)
-    .map((r) => lines.slice(inner ? r.start + 1 : r.start, inner ? (r.stub ?? r.end) : r.end + 1).join('\n'))
-    .join('\n');
+    .map((r) => lines.slice(r.start + 1, r.stub ?? r.end).join('\n'));
+}
+
+/** The regions of one exercise joined by `separator`; used to diff one exercise. */
+export function regionText(text: string, exercise: string, file: string, separator = '\n'): string {
+  return regionTexts(text, exercise, file).join(separator);
 }
 
 const IGNORED_DIRS = new Set(['node_modules', 'generated', 'dist', '.course']);

@@ -36,7 +36,8 @@ function chapterDiffs(chapter: Chapter, p: Palette): string[] {
 function regionsOf(text: string | undefined, id: string, file: string): string {
   if (text === undefined) return '';
   try {
-    const inner = regionText(text, id, file);
+    // A marker line between regions keeps the two sides' regions aligned in the diff.
+    const inner = regionText(text, id, file, '\n⋯\n');
     return inner === '' ? '' : `${inner}\n`;
   } catch (error) {
     throw failure(
