@@ -56,7 +56,8 @@ export function validateManifest(raw: unknown, number: string, file: string): Ch
   if (m.port !== undefined && (!Number.isInteger(m.port) || (m.port as number) <= 0)) {
     fail(file, '"port" must be a positive integer');
   }
-  if (!Array.isArray(m.exercises) || m.exercises.length === 0) fail(file, '"exercises" must be a non-empty list');
+  if (!Array.isArray(m.exercises) || m.exercises.length === 0)
+    fail(file, '"exercises" must be a non-empty list');
 
   const prefix = `${Number(number)}.`;
   const seen = new Set<string>();
@@ -67,8 +68,14 @@ export function validateManifest(raw: unknown, number: string, file: string): Ch
     if (!e.id.startsWith(prefix)) fail(file, `${where}.id "${e.id}" must start with "${prefix}"`);
     if (seen.has(e.id)) fail(file, `exercise id "${e.id}" is used twice`);
     seen.add(e.id);
-    if (typeof e.title !== 'string' || e.title.trim() === '') fail(file, `${where}.title must be a non-empty string`);
-    if (!isStringArray(e.hints) || e.hints.length < 2 || e.hints.length > 3 || e.hints.some((h) => !h.trim())) {
+    if (typeof e.title !== 'string' || e.title.trim() === '')
+      fail(file, `${where}.title must be a non-empty string`);
+    if (
+      !isStringArray(e.hints) ||
+      e.hints.length < 2 ||
+      e.hints.length > 3 ||
+      e.hints.some((h) => !h.trim())
+    ) {
       fail(file, `exercise ${e.id} must have 2 or 3 non-empty hints`);
     }
     return { id: e.id, title: e.title, hints: e.hints };
@@ -87,7 +94,8 @@ export function validateManifest(raw: unknown, number: string, file: string): Ch
 export function loadChapter(dir: string): Chapter {
   const slug = path.basename(dir);
   const match = CHAPTER_DIR.exec(slug);
-  if (!match) throw new ManifestError(`${dir}: a chapter folder is named NN-slug, for example 01-http-from-scratch`);
+  if (!match)
+    throw new ManifestError(`${dir}: a chapter folder is named NN-slug, for example 01-http-from-scratch`);
   const file = path.join(dir, 'chapter.json');
   let raw: unknown;
   try {
@@ -105,7 +113,8 @@ export function findRepoRoot(from: string = process.cwd()): string {
   for (;;) {
     if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new ManifestError(`no pnpm-workspace.yaml above ${from}; run this inside the course repository`);
+    if (parent === dir)
+      throw new ManifestError(`no pnpm-workspace.yaml above ${from}; run this inside the course repository`);
     dir = parent;
   }
 }

@@ -52,7 +52,13 @@ describe('toStarter', () => {
   });
 
   it('When a region is SQL, then "--" markers work and a #starter part is required', () => {
-    const sql = ['-- #exercise 1.1', 'CREATE TABLE a (id int);', '-- #starter', '-- CREATE TABLE a ();', '-- #end'].join('\n');
+    const sql = [
+      '-- #exercise 1.1',
+      'CREATE TABLE a (id int);',
+      '-- #starter',
+      '-- CREATE TABLE a ();',
+      '-- #end',
+    ].join('\n');
     expect(toStarter(sql, 'a.sql', titles)).toContain('\nCREATE TABLE a ();\n');
     expect(() => toStarter('-- #exercise 1.1\n-- #end', 'a.sql', titles)).toThrow(/needs a #starter part/);
   });
@@ -60,11 +66,15 @@ describe('toStarter', () => {
 
 describe('parseRegions', () => {
   it('When a region is never closed, then the error names the file and line', () => {
-    expect(() => parseRegions('x\n// #exercise 1.1\ny', 'a.ts')).toThrow(new MarkerError('a.ts:2: #exercise 1.1 is never closed with #end'));
+    expect(() => parseRegions('x\n// #exercise 1.1\ny', 'a.ts')).toThrow(
+      new MarkerError('a.ts:2: #exercise 1.1 is never closed with #end'),
+    );
   });
 
   it('When regions nest, then it is an error', () => {
-    expect(() => parseRegions('// #exercise 1.1\n// #exercise 1.2\n// #end\n// #end', 'a.ts')).toThrow(/starts inside/);
+    expect(() => parseRegions('// #exercise 1.1\n// #exercise 1.2\n// #end\n// #end', 'a.ts')).toThrow(
+      /starts inside/,
+    );
   });
 
   it('When #end has no #exercise, then it is an error', () => {
@@ -72,14 +82,19 @@ describe('parseRegions', () => {
   });
 
   it('When an exercise is not in the manifest, then the generator refuses it', () => {
-    expect(() => toStarter('// #exercise 9.9\n// #end', 'a.ts', titles)).toThrow(/9.9 is not in chapter.json/);
+    expect(() => toStarter('// #exercise 9.9\n// #end', 'a.ts', titles)).toThrow(
+      /9.9 is not in chapter.json/,
+    );
   });
 });
 
 describe('replaceRegions', () => {
   const pristine = toStarter(solution, 'a.ts', titles);
   const edited = pristine
-    .replace("throw new Error('Exercise 1.1 is not done yet: Parse the request line');", 'return [line]; // my try')
+    .replace(
+      "throw new Error('Exercise 1.1 is not done yet: Parse the request line');",
+      'return [line]; // my try',
+    )
     .replace('return 0;', 'return 7; // my other try');
 
   it('When one exercise is reset, then only its regions return to the pristine stub', () => {
@@ -102,7 +117,15 @@ describe('regionText', () => {
   });
 
   it('When an exercise has several regions in a file, then they are joined by the separator in file order', () => {
-    const text = ['// #exercise 1.1', 'a();', '// #end', 'keep();', '// #exercise 1.1', 'b();', '// #end'].join('\n');
+    const text = [
+      '// #exercise 1.1',
+      'a();',
+      '// #end',
+      'keep();',
+      '// #exercise 1.1',
+      'b();',
+      '// #end',
+    ].join('\n');
     expect(regionText(text, '1.1', 'a.ts', '\n~\n')).toBe('a();\n~\nb();');
   });
 });

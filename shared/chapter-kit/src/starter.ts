@@ -46,11 +46,13 @@ export function parseRegions(text: string, file: string): Region[] {
     const where = `${file}:${index + 1}`;
     const start = START.exec(line);
     if (start) {
-      if (open) throw new MarkerError(`${where}: #exercise ${start[3]} starts inside #exercise ${open.exercise}`);
+      if (open)
+        throw new MarkerError(`${where}: #exercise ${start[3]} starts inside #exercise ${open.exercise}`);
       open = { exercise: start[3]!, start: index, end: -1, indent: start[1]!, leader: start[2]! };
     } else if (STUB.test(line)) {
       if (!open) throw new MarkerError(`${where}: #starter outside an #exercise region`);
-      if (open.stub !== undefined) throw new MarkerError(`${where}: a second #starter in exercise ${open.exercise}`);
+      if (open.stub !== undefined)
+        throw new MarkerError(`${where}: a second #starter in exercise ${open.exercise}`);
       open.stub = index;
     } else if (END.test(line)) {
       if (!open) throw new MarkerError(`${where}: #end without #exercise`);
@@ -59,7 +61,8 @@ export function parseRegions(text: string, file: string): Region[] {
       open = undefined;
     }
   });
-  if (open) throw new MarkerError(`${file}:${open.start + 1}: #exercise ${open.exercise} is never closed with #end`);
+  if (open)
+    throw new MarkerError(`${file}:${open.start + 1}: #exercise ${open.exercise} is never closed with #end`);
   return regions;
 }
 
@@ -71,9 +74,13 @@ function uncomment(line: string, leader: string): string {
 
 function defaultStub(region: Region, title: string): string[] {
   if (region.leader !== '//') {
-    throw new MarkerError(`exercise ${region.exercise}: a region commented with "${region.leader}" needs a #starter part`);
+    throw new MarkerError(
+      `exercise ${region.exercise}: a region commented with "${region.leader}" needs a #starter part`,
+    );
   }
-  const message = `Exercise ${region.exercise} is not done yet: ${title}`.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  const message = `Exercise ${region.exercise} is not done yet: ${title}`
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'");
   return [`${region.indent}throw new Error('${message}');`];
 }
 
@@ -99,7 +106,10 @@ export function toStarter(text: string, file: string, titles: ReadonlyMap<string
   let next = 0;
   for (const region of regions) {
     const title = titles.get(region.exercise);
-    if (title === undefined) throw new MarkerError(`${file}:${region.start + 1}: exercise ${region.exercise} is not in chapter.json`);
+    if (title === undefined)
+      throw new MarkerError(
+        `${file}:${region.start + 1}: exercise ${region.exercise} is not in chapter.json`,
+      );
     out.push(...lines.slice(next, region.start), ...starterRegion(lines, region, title));
     next = region.end + 1;
   }
@@ -169,7 +179,10 @@ export function listFiles(dir: string): string[] {
 }
 
 /** The starter that the generator makes from a chapter's solution: relative path -> text. */
-export function generateStarter(chapterDir: string, titles: ReadonlyMap<string, string>): Map<string, string> {
+export function generateStarter(
+  chapterDir: string,
+  titles: ReadonlyMap<string, string>,
+): Map<string, string> {
   const solutionDir = path.join(chapterDir, 'solution');
   const starter = new Map<string, string>();
   for (const rel of listFiles(solutionDir)) {
