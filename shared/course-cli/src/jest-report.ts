@@ -36,6 +36,17 @@ export function ranTests(report: JestReport): AssertionResult[] {
     .filter((test) => test.status === 'passed' || test.status === 'failed');
 }
 
+/** For each exercise, the test files that hold its tests (absolute paths, as jest reports them). */
+export function exerciseTestFiles(report: JestReport): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  for (const file of report.testResults) {
+    for (const id of new Set(file.assertionResults.map(exerciseOf))) {
+      if (id) files.set(id, [...(files.get(id) ?? []), file.name]);
+    }
+  }
+  return files;
+}
+
 /** Test files that failed without a failing test: they did not load, or a hook threw. */
 export function brokenFiles(report: JestReport): TestFileResult[] {
   return report.testResults.filter(

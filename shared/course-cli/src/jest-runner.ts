@@ -10,6 +10,8 @@ export interface JestOptions {
   /** COURSE_TARGET: `starter`, `solution` or an absolute folder. Packages leave it unset. */
   target?: string;
   testNamePattern?: string;
+  /** Run only these test files (absolute paths); all of them when omitted. */
+  testPaths?: string[];
   /** Stream jest's human output to the terminal (`run`) instead of capturing it (`check`). */
   inherit?: boolean;
   /** CI mode for `check`: no snapshots written, test console output suppressed. */
@@ -49,6 +51,7 @@ export async function runJest(options: JestOptions): Promise<JestRun> {
   const args = [jestBin(options.cwd), '--json', `--outputFile=${outputFile}`, '--passWithNoTests'];
   if (options.testNamePattern) args.push(`--testNamePattern=${options.testNamePattern}`);
   if (options.ci) args.push('--ci', '--silent');
+  if (options.testPaths) args.push('--runTestsByPath', ...options.testPaths);
   const env = { ...process.env };
   if (options.target) env.COURSE_TARGET = options.target;
   try {

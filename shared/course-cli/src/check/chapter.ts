@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadChapter, type Chapter } from '@course/chapter-kit';
 import type { ChapterFolder } from '../chapters';
 import type { GitView } from '../git';
+import { exerciseTestFiles } from '../jest-report';
 import { runJest } from '../jest-runner';
 import { count } from '../text';
 import { checkMutant, loadMutants } from './mutants';
@@ -14,11 +15,14 @@ import { checkStarterSync } from './starter-sync';
 import { pristineItems, testsItem, titlesItem } from './tests';
 import { typecheck } from './typecheck';
 
-async function checkSolution(chapter: Chapter, report: Report): Promise<void> {
+/** Runs the solution's tests; returns where each exercise's tests live, so mutants load only those files. */
+async function checkSolution(chapter: Chapter, report: Report): Promise<Map<string, string[]>> {
   report.add(await typecheck(chapter, path.join(chapter.dir, 'tsconfig.json'), 'solution'));
   const run = await runJest({ cwd: chapter.dir, target: 'solution', ci: true });
   report.add(testsItem(chapter.slug, 'solution: ', run, chapter.dir));
-  if (run.report) report.add(titlesItem(chapter, run.report));
+  if (!run.report) return new Map();
+  report.add(titlesItem(chapter, run.report));
+  return exerciseTestFiles(run.report);
 }
 
 async function checkPristineStarter(chapter: Chapter, report: Report): Promise<void> {
@@ -40,7 +44,11 @@ async function checkPristineStarter(chapter: Chapter, report: Report): Promise<v
   for (const item of pristineItems(chapter, run)) report.add(item);
 }
 
-async function checkMutants(chapter: Chapter, report: Report): Promise<void> {
+async function checkMutants(
+  chapter: Chapter,
+  report: Report,
+  testFiles: Map<string, string[]>,
+): Promise<void> {
   const mutants = loadMutants(chapter);
   if (!Array.isArray(mutants)) {
     report.add(mutants);
@@ -48,7 +56,7 @@ async function checkMutants(chapter: Chapter, report: Report): Promise<void> {
   }
   // Each mutant is its own jest process, and jest uses one worker on a small machine, so a few run side by side.
   const items = await mapConcurrently(mutants, checkJobs(), (mutant, index) =>
-    checkMutant(chapter, mutant, index + 1),
+    checkMutant(chapter, mutant, index + 1, testFiles.get(mutant.exercise)),
   );
   for (const item of items) report.add(item);
 }
@@ -99,7 +107,7 @@ export async function checkChapter(
   report.add(checkReadme(chapter));
   report.add(checkRegions(chapter));
   report.add(checkStarterSync(chapter, root, git));
-  await checkSolution(chapter, report);
+  const testFiles = await checkSolution(chapter, report);
   await checkPristineStarter(chapter, report);
-  await checkMutants(chapter, report);
+  await checkMutants(chapter, report, testFiles);
 }

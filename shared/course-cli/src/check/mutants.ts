@@ -60,7 +60,12 @@ function writeMutant(chapter: Chapter, mutant: Mutant, dir: string): string | un
 }
 
 /** Applies one mutant to a copy of the solution and expects a test of its exercise to fail. */
-export async function checkMutant(chapter: Chapter, mutant: Mutant, index: number): Promise<Item> {
+export async function checkMutant(
+  chapter: Chapter,
+  mutant: Mutant,
+  index: number,
+  testPaths?: string[],
+): Promise<Item> {
   const scope = chapter.slug;
   const label = `mutant ${index} (${mutant.exercise}: ${mutant.why})`;
   const dir = path.join(chapter.dir, '.course', 'mutants', String(index));
@@ -68,7 +73,7 @@ export async function checkMutant(chapter: Chapter, mutant: Mutant, index: numbe
   if (problem) return { ok: false, scope, text: `${label}: ${problem}` };
 
   const pattern = exercisePattern(mutant.exercise);
-  const run = await runJest({ cwd: chapter.dir, target: dir, testNamePattern: pattern, ci: true });
+  const run = await runJest({ cwd: chapter.dir, target: dir, testNamePattern: pattern, testPaths, ci: true });
   if (!run.report) return crashed(scope, `${label}: `, run);
   const killers = ranTests(run.report).filter(
     (t) => exerciseOf(t) === mutant.exercise && t.status === 'failed',
