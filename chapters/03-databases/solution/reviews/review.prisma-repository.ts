@@ -1,0 +1,60 @@
+import type { PrismaClient, Review as ReviewRow } from '../generated/prisma/client';
+import { prismaConstraintViolation } from '../database/prisma-errors';
+import { AppError } from '../errors/app-error';
+import type { Slice } from '../lists/page';
+import type { ReviewListOptions, ReviewRepository } from './review.repository';
+import type { Review, ReviewInput } from './review.types';
+
+function toReview({ id, bookId, reviewer, rating, body, createdAt }: ReviewRow): Review {
+  return { id, bookId, reviewer, rating, ...(body !== null && { body }), createdAt };
+}
+
+export class PrismaReviewRepository implements ReviewRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async add(bookId: string, input: ReviewInput): Promise<Review | undefined> {
+    // #exercise 3.8
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        // An increment is computed by PostgreSQL from the row as it is when the UPDATE runs, and the row stays
+        // locked until COMMIT, so concurrent reviews of one book queue up instead of overwriting each other.
+        const { count } = await tx.book.updateMany({
+          where: { id: bookId },
+          data: { reviewCount: { increment: 1 }, ratingSum: { increment: input.rating } },
+        });
+        if (count === 0) return undefined;
+        return toReview(await tx.review.create({ data: { bookId, ...input } }));
+      });
+    } catch (error) {
+      if (prismaConstraintViolation(error)?.constraint === 'reviews_book_id_reviewer_key') {
+        throw new AppError({
+          code: 'REVIEW_EXISTS',
+          message: `${input.reviewer} has already reviewed book ${bookId}.`,
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    // #end
+  }
+
+  async findById(bookId: string, reviewId: string): Promise<Review | undefined> {
+    const row = await this.prisma.review.findFirst({ where: { id: reviewId, bookId } });
+    return row ? toReview(row) : undefined;
+  }
+
+  async list(bookId: string, { limit, offset }: ReviewListOptions): Promise<Slice<Review> | undefined> {
+    const book = await this.prisma.book.findUnique({ where: { id: bookId }, select: { id: true } });
+    if (!book) return undefined;
+    const [rows, total] = await Promise.all([
+      this.prisma.review.findMany({
+        where: { bookId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: offset,
+        take: limit,
+      }),
+      this.prisma.review.count({ where: { bookId } }),
+    ]);
+    return { items: rows.map(toReview), total, limit, offset };
+  }
+}

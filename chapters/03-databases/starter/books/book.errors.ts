@@ -1,0 +1,25 @@
+import type { ConstraintViolation } from '../database/constraint-violation';
+import { AppError, validationError } from '../errors/app-error';
+
+export function bookNotFound(id: string): AppError {
+  return new AppError({ code: 'BOOK_NOT_FOUND', message: `No book has id ${id}.` });
+}
+
+/**
+ * What a broken unique index or foreign key means for a book write, or undefined if it is not one of the book's
+ * constraints. Both book repositories use it, so that SQL and Prisma answer alike.
+ */
+export function bookConstraintError(
+  violation: ConstraintViolation | undefined,
+  { isbn, authorId }: { isbn?: string; authorId?: string },
+): AppError | undefined {
+  switch (violation?.constraint) {
+    case 'books_isbn_key':
+      return new AppError({ code: 'BOOK_ISBN_TAKEN', message: `Another book already has ISBN ${isbn}.` });
+    case 'books_author_id_fkey':
+      // The request is well-formed but refers to nothing: a 422, as in chapter 2.
+      return validationError('body.authorId', `no author has id ${authorId}`);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,20 @@
+import type { ErrorCode } from './error-codes';
+import type { FieldError } from './app-error';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** An RFC 9457 problem details object, extended with a stable `code` and, for 422, the invalid fields. */
+export interface ProblemDetails {
+  /** A URI that names the kind of problem. */
+  type: string;
+  /** A short summary of the kind of problem; the same for every occurrence. */
+  title: string;
+  /** @isInt */
+  status: number;
+  /** What went wrong in this occurrence. */
+  detail: string;
+  /** The path of the request that failed. */
+  instance: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+}

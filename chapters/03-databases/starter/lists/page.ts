@@ -1,0 +1,68 @@
+import type { Request } from 'express';
+
+export const DEFAULT_LIMIT = 20;
+
+/** The query parameters that every list endpoint takes. */
+export interface PageQuery {
+  /**
+   * How many items to return.
+   * @isInt
+   * @minimum 1
+   * @maximum 100
+   * @default 20
+   */
+  limit?: number;
+  /**
+   * How many items to skip.
+   * @isInt
+   * @minimum 0
+   * @default 0
+   */
+  offset?: number;
+}
+
+/** What a repository returns for one page: the items and how many match in all. */
+export interface Slice<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface PageInfo {
+  limit: number;
+  offset: number;
+  /** How many items match the filters, on all pages. */
+  total: number;
+}
+
+/** Links to this page and its neighbours, with the same filters; `next` and `prev` are absent at the ends. */
+export interface PageLinks {
+  self: string;
+  next?: string;
+  prev?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  page: PageInfo;
+  links: PageLinks;
+}
+
+function link(request: Request, limit: number, offset: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(request.query)) {
+    if (typeof value === 'string' && name !== 'limit' && name !== 'offset') params.set(name, value);
+  }
+  params.set('limit', String(limit));
+  params.set('offset', String(offset));
+  return `${request.baseUrl}${request.path}?${params.toString()}`;
+}
+
+/** Wraps a slice in the list response: the data, where it sits among all results, and links to move on. */
+export function toPage<T>({ items, total, limit, offset }: Slice<T>, request: Request): Page<T> {
+  const links: PageLinks = { self: link(request, limit, offset) };
+  if (offset + limit < total) links.next = link(request, limit, offset + limit);
+  if (offset > 0) links.prev = link(request, limit, Math.max(0, offset - limit));
+  return { data: items, page: { limit, offset, total }, links };
+}
