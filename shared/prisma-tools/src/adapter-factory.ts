@@ -57,6 +57,12 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
   }
 
   private async adapterOn(pool: pg.Pool): Promise<SqlDriverAdapter> {
-    return withCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+    const adapter = withCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+    // adapter-pg 7.10 splits a migration script at every ";", even inside comments and string literals. Without
+    // parameters, pg sends the whole script as one simple query, which PostgreSQL splits correctly itself.
+    adapter.executeScript = async (script) => {
+      await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+    };
+    return adapter;
   }
 }

@@ -51,6 +51,17 @@ describe('migrate diff', () => {
     expect(result.script).toContain('CREATE UNIQUE INDEX "Book_isbn_key"');
   });
 
+  it('When a migration has semicolons inside comments and strings, then it still replays', async () => {
+    const p = await scratch();
+    const file = path.join(p.migrationsDir, p.migrationNames()[0]!, 'migration.sql');
+    const script = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, `-- Books; and their ISBNs; come first.\nSELECT 'a;b';\n${script}`);
+
+    const result = await migrateDiff(p);
+
+    expect(result.inSync).toBe(true);
+  });
+
   it('When there are no migrations at all, then the whole schema is missing', async () => {
     const p = await scratch({ withMigrations: false });
 
