@@ -22,9 +22,6 @@ function baseConfig(rootDir) {
     testMatch: ['**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', '/\\.course/'],
     modulePathIgnorePatterns: ['<rootDir>/\\.course/'],
-    // @apidevtools/swagger-parser's dependencies ship only ES modules, which jest cannot require on Node 20;
-    // swc turns them into CommonJS like our own code.
-    transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?@apidevtools)'],
     clearMocks: true,
   };
 }
