@@ -119,16 +119,33 @@ export function findRepoRoot(from: string = process.cwd()): string {
   }
 }
 
-/** Every chapter under `<root>/chapters`, in syllabus order. */
-export function listChapters(root: string): Chapter[] {
+/** A chapter folder, found by its `NN-slug` name before its manifest is read. */
+export interface ChapterFolder {
+  slug: string;
+  number: string;
+  dir: string;
+}
+
+/** Every `NN-slug` folder under `<root>/chapters`, in syllabus order, whether or not its chapter.json is valid. */
+export function chapterFolders(root: string): ChapterFolder[] {
   const chaptersDir = path.join(root, 'chapters');
   if (!fs.existsSync(chaptersDir)) return [];
   return fs
     .readdirSync(chaptersDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && CHAPTER_DIR.test(entry.name))
-    .filter((entry) => fs.existsSync(path.join(chaptersDir, entry.name, 'chapter.json')))
-    .map((entry) => loadChapter(path.join(chaptersDir, entry.name)))
+    .map((entry) => ({
+      slug: entry.name,
+      number: entry.name.slice(0, 2),
+      dir: path.join(chaptersDir, entry.name),
+    }))
     .sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/** Every chapter under `<root>/chapters` that has a chapter.json, loaded, in syllabus order. */
+export function listChapters(root: string): Chapter[] {
+  return chapterFolders(root)
+    .filter((folder) => fs.existsSync(path.join(folder.dir, 'chapter.json')))
+    .map((folder) => loadChapter(folder.dir));
 }
 
 /** The chapter whose folder contains `file`, found by walking up to the nearest chapter.json. */

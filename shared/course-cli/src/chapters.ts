@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadChapter, type Chapter, type Exercise } from '@course/chapter-kit';
+import {
+  chapterFolders,
+  loadChapter,
+  type Chapter,
+  type ChapterFolder,
+  type Exercise,
+} from '@course/chapter-kit';
 import { failure, usageError } from './errors';
 
-const CHAPTER_DIR = /^(\d{2})-[a-z0-9-]+$/;
 const EXERCISE_ID = /^(\d+)\.\d+$/;
 
-export interface ChapterFolder {
-  slug: string;
-  number: string;
-  dir: string;
-}
+export { chapterFolders, type ChapterFolder } from '@course/chapter-kit';
 
 export interface ExerciseRef {
   chapter: Chapter;
@@ -21,21 +22,6 @@ export interface ExerciseRef {
 export interface Target {
   chapter: Chapter;
   exercise?: Exercise;
-}
-
-/** Every `NN-slug` folder under chapters/, whether or not it has a chapter.json yet. */
-export function chapterFolders(root: string): ChapterFolder[] {
-  const chaptersDir = path.join(root, 'chapters');
-  if (!fs.existsSync(chaptersDir)) return [];
-  return fs
-    .readdirSync(chaptersDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && CHAPTER_DIR.test(entry.name))
-    .map((entry) => ({
-      slug: entry.name,
-      number: entry.name.slice(0, 2),
-      dir: path.join(chaptersDir, entry.name),
-    }))
-    .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
 export function hasManifest(folder: ChapterFolder): boolean {
