@@ -1,0 +1,3 @@
+module.exports = require('@course/jest-preset').packageConfig(__dirname, {
+  roots: ['<rootDir>/tests'],
+});
