@@ -104,7 +104,7 @@ export class PrismaArticleRepository implements ArticleRepository {
   }
 
   async findOwner(slug: string): Promise<ArticleOwner | undefined> {
-    const row = await this.prisma.article.findUnique({ where: { slug }, select: { id: true, authorId: true, slug: true } });
+    const row = await this.prisma.article.findUnique({ where: { slug }, select: { id: true, authorId: true, slug: true, title: true } });
     return row ?? undefined;
   }
 

@@ -46,4 +46,5 @@ export interface ArticleOwner {
   id: number;
   authorId: number;
   slug: string;
+  title: string;
 }

@@ -1,3 +1,4 @@
+import { prismaConstraintViolation } from '../database/constraint-violation';
 import type { PrismaClient } from '../database/prisma';
 import type { ProfileRecord } from './profile.types';
 
@@ -5,8 +6,8 @@ import type { ProfileRecord } from './profile.types';
 export interface ProfileRepository {
   /** The profile of `username` as `viewerId` sees it (anonymous when undefined). */
   findByUsername(username: string, viewerId?: number): Promise<ProfileRecord | undefined>;
-  /** Idempotent: following twice, even at the same moment, leaves one row. */
-  follow(followerId: number, followedId: number): Promise<void>;
+  /** Idempotent: following twice, even at the same moment, leaves one row. False when the user is gone. */
+  follow(followerId: number, followedId: number): Promise<boolean>;
   /** Idempotent: unfollowing someone you do not follow changes nothing. */
   unfollow(followerId: number, followedId: number): Promise<void>;
 }
@@ -52,9 +53,15 @@ export class PrismaProfileRepository implements ProfileRepository {
     return row ? toProfile(row) : undefined;
   }
 
-  async follow(followerId: number, followedId: number): Promise<void> {
-    // INSERT ... ON CONFLICT DO NOTHING: the primary key, not a read beforehand, decides whether the row exists.
-    await this.prisma.follow.createMany({ data: [{ followerId, followedId }], skipDuplicates: true });
+  async follow(followerId: number, followedId: number): Promise<boolean> {
+    try {
+      // INSERT ... ON CONFLICT DO NOTHING: the primary key, not a read beforehand, decides whether the row exists.
+      await this.prisma.follow.createMany({ data: [{ followerId, followedId }], skipDuplicates: true });
+      return true;
+    } catch (error) {
+      if (prismaConstraintViolation(error)?.kind === 'foreign-key') return false;
+      throw error;
+    }
   }
 
   async unfollow(followerId: number, followedId: number): Promise<void> {
