@@ -5,7 +5,7 @@ import { createLogger } from '@course/platform/logging';
 import { startServer } from '@course/platform/server';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createPrismaClient } from '../src/database/prisma';
+import { connectConduitDatabase } from '../src/database/prisma';
 
 export interface SuiteServer {
   /** The origin the suite calls, without /api. */
@@ -36,12 +36,12 @@ export async function startConduitForSuite(): Promise<SuiteServer> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const logger = createLogger({ level: config.logLevel });
-  const prisma = createPrismaClient(database.url);
+  const db = connectConduitDatabase(database.url, 10, logger);
   const running = await startServer({
-    app: createApp({ config, prisma, redis: redis.client, logger }),
+    app: createApp({ config, prisma: db.prisma, redis: redis.client, logger }),
     port: 0,
     logger,
-    onClose: () => prisma.$disconnect(),
+    onClose: () => db.close(),
   });
   return {
     host: `http://127.0.0.1:${running.port}`,

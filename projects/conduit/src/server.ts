@@ -3,13 +3,14 @@ import { createLogger } from '@course/platform/logging';
 import { runMain, startServer } from '@course/platform/server';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { createPrismaClient } from './database/prisma';
+import { connectConduitDatabase } from './database/prisma';
 
 /** Starts Conduit; on SIGTERM it stops being ready, lets requests in flight finish, then closes its connections. */
 export async function main(env: NodeJS.ProcessEnv = process.env) {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel });
-  const prisma = createPrismaClient(config.databaseUrl, config.databasePoolSize);
+  const database = connectConduitDatabase(config.databaseUrl, config.databasePoolSize, logger);
+  const prisma = database.prisma;
   // Fail fast while Redis is down rather than queue commands: the rate limiter then uses its in-memory insurance.
   const redis = new Redis(config.redisUrl, {
     keyPrefix: config.redisKeyPrefix,
@@ -24,7 +25,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     async onClose() {
-      await prisma.$disconnect();
+      await database.close();
       redis.disconnect();
     },
   });

@@ -1,4 +1,4 @@
-import { isRecordNotFound, prismaConstraintViolation } from '../database/constraint-violation';
+import { isRecordNotFound, prismaConstraintViolation } from '@course/platform/database';
 import type { Prisma, PrismaClient } from '../database/prisma';
 import { PROFILE_SELECT, toProfile } from '../profiles/profile.repository';
 import type { ArticleFilters, ArticleOwner, ArticlePatch, ArticleRecord, NewArticle } from './article.types';

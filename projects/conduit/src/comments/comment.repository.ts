@@ -1,4 +1,4 @@
-import { isRecordNotFound, prismaConstraintViolation } from '../database/constraint-violation';
+import { isRecordNotFound, prismaConstraintViolation } from '@course/platform/database';
 import type { PrismaClient } from '../database/prisma';
 import { PROFILE_SELECT, toProfile } from '../profiles/profile.repository';
 import type { CommentOwner, CommentRecord } from './comment.types';

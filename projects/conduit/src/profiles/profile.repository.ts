@@ -1,4 +1,4 @@
-import { prismaConstraintViolation } from '../database/constraint-violation';
+import { prismaConstraintViolation } from '@course/platform/database';
 import type { PrismaClient } from '../database/prisma';
 import type { ProfileRecord } from './profile.types';
 

@@ -1,4 +1,4 @@
-import { prismaConstraintViolation } from '../database/constraint-violation';
+import { prismaConstraintViolation } from '@course/platform/database';
 import type { PrismaClient } from '../database/prisma';
 import type { NewUser, Taken, User, UserPatch, UserWithPassword } from './user.types';
 
