@@ -62,10 +62,10 @@ export class ArticleController extends Controller {
    * @param favorited Only articles this username favourited.
    * @param limit How many articles to return.
    * @param offset How many articles to skip.
-   * @isInt limit
+   * @isInt limit must be an integer
    * @minimum limit 1
    * @maximum limit 100
-   * @isInt offset
+   * @isInt offset must be an integer
    * @minimum offset 0
    * @maximum offset 1000000
    */
@@ -87,10 +87,10 @@ export class ArticleController extends Controller {
 
   /**
    * The most recent articles of the users you follow, newest first.
-   * @isInt limit
+   * @isInt limit must be an integer
    * @minimum limit 1
    * @maximum limit 100
-   * @isInt offset
+   * @isInt offset must be an integer
    * @minimum offset 0
    * @maximum offset 1000000
    */

@@ -56,7 +56,7 @@ export class CommentController extends Controller {
 
   /**
    * Deletes your comment.
-   * @isInt id
+   * @isInt id must be an integer
    * @minimum id 1
    * @maximum id 2147483647
    */

@@ -59,7 +59,9 @@ export function specErrors(error: AppError): SpecErrors {
   const errors: Record<string, string[]> = {};
   if (error.errors && error.errors.length > 0) {
     for (const { field, message } of error.errors) {
-      const key = fieldKey(field);
+      // tsoa names the object that holds an unknown property, and the property only in its message.
+      const excess = /^"([^"]+)" is an excess property/.exec(message)?.[1];
+      const key = excess?.split(',')[0] ?? fieldKey(field);
       (errors[key] ??= []).push(fieldMessage(message));
     }
     return { errors };

@@ -1,4 +1,4 @@
-import { AppError } from '@course/platform/errors';
+import { AppError, validationError } from '@course/platform/errors';
 import type { PasswordHasher, TokenIssuer } from '../auth/auth.types';
 import type { UserRepository } from './user.repository';
 import type { Taken, User, UserPatch } from './user.types';
@@ -66,6 +66,9 @@ export class UserService {
   }
 
   async update(userId: number, update: UserUpdate): Promise<AuthenticatedUser> {
+    if (Object.values(update).every((value) => value === undefined)) {
+      throw validationError('user', 'needs at least one field to change');
+    }
     checkFields(update);
     const patch: UserPatch = {
       ...(update.username !== undefined && { username: update.username.trim() }),
