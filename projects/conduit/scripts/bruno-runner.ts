@@ -95,7 +95,9 @@ export function suiteFolders(suiteDir: string): string[] {
 }
 
 function requestFiles(suiteDir: string, folder: string): string[] {
-  return fs.readdirSync(path.join(suiteDir, folder)).filter((name) => name.endsWith('.bru') && name !== 'folder.bru');
+  return fs
+    .readdirSync(path.join(suiteDir, folder))
+    .filter((name) => name.endsWith('.bru') && name !== 'folder.bru');
 }
 
 function bruBin(): string {
@@ -104,7 +106,10 @@ function bruBin(): string {
 
 function runBru(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bruBin(), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bruBin(), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -138,7 +143,8 @@ function whyFailed(result: BrunoResult): string {
   const reasons: string[] = [];
   if (result.error) reasons.push(result.error);
   for (const a of result.assertionResults ?? []) {
-    if (a.status !== 'pass') reasons.push(`assert ${a.lhsExpr ?? ''} ${a.rhsExpr ?? ''}: ${a.error ?? a.status}`);
+    if (a.status !== 'pass')
+      reasons.push(`assert ${a.lhsExpr ?? ''} ${a.rhsExpr ?? ''}: ${a.error ?? a.status}`);
   }
   for (const t of checks(result)) {
     if (t.status !== 'pass') reasons.push(`${t.description ?? 'script'}: ${t.error ?? t.status}`);
@@ -168,9 +174,22 @@ export async function runFolder(
     const { code, output } = await runBru([...args, '--reporter-json', report], suiteDir);
     const durationMs = Date.now() - started;
     if (!fs.existsSync(report)) {
-      return { folder, expected, ran: 0, passed: 0, assertions: { total: 0, passed: 0 }, tests: { total: 0, passed: 0 }, failures: [`bru wrote no report (exit ${code}):\n${output.slice(-2000)}`], exitCode: code, durationMs };
+      return {
+        folder,
+        expected,
+        ran: 0,
+        passed: 0,
+        assertions: { total: 0, passed: 0 },
+        tests: { total: 0, passed: 0 },
+        failures: [`bru wrote no report (exit ${code}):\n${output.slice(-2000)}`],
+        exitCode: code,
+        durationMs,
+      };
     }
-    const [iteration] = JSON.parse(fs.readFileSync(report, 'utf8')) as { results: BrunoResult[]; summary: BrunoSummary }[];
+    const [iteration] = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+      results: BrunoResult[];
+      summary: BrunoSummary;
+    }[];
     const results = iteration?.results ?? [];
     const summary = iteration?.summary;
     const failures = results.filter(failed).map(whyFailed);
@@ -215,7 +234,12 @@ export async function runSuite(
     sandbox = 'safe',
     folders = suiteFolders(suiteDir),
     onFolder,
-  }: { concurrency?: number; sandbox?: Sandbox; folders?: string[]; onFolder?: (result: FolderResult) => void } = {},
+  }: {
+    concurrency?: number;
+    sandbox?: Sandbox;
+    folders?: string[];
+    onFolder?: (result: FolderResult) => void;
+  } = {},
 ): Promise<FolderResult[]> {
   const results: FolderResult[] = [];
   let next = 0;

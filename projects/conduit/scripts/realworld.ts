@@ -26,14 +26,17 @@ async function main(): Promise<number> {
   const suiteDir = resolveSuiteDir(values.suite);
   const sandbox = (values.sandbox ?? process.env.REALWORLD_SANDBOX ?? 'developer') as Sandbox;
   const conduit = await startConduitForSuite();
-  console.log(`Conduit on ${conduit.host} (database ${conduit.database}); suite ${suiteDir}; sandbox ${sandbox}`);
+  console.log(
+    `Conduit on ${conduit.host} (database ${conduit.database}); suite ${suiteDir}; sandbox ${sandbox}`,
+  );
   try {
     const results = await runSuite(suiteDir, conduit.host, {
       sandbox,
       concurrency: Number(values.concurrency ?? 3),
       onFolder: (result) => console.log(line(result)),
     });
-    for (const result of results) for (const failure of result.failures) console.log(`  ${result.folder}: ${failure}`);
+    for (const result of results)
+      for (const failure of result.failures) console.log(`  ${result.folder}: ${failure}`);
     const sum = (pick: (r: FolderResult) => number) => results.reduce((total, r) => total + pick(r), 0);
     const passedFolders = results.filter(folderPassed).length;
     console.log(

@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const database = connectConduitDatabase(url, 4, logger);
   try {
     if ((await database.prisma.user.count()) > 0) {
-      if (!values.force) throw new Error('The database already has users; pass --force to empty it and seed again.');
+      if (!values.force)
+        throw new Error('The database already has users; pass --force to empty it and seed again.');
       await database.pool.query(
         'TRUNCATE users, follows, articles, tags, article_tags, favorites, comments RESTART IDENTITY CASCADE',
       );

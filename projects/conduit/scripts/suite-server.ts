@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createTestDatabase, dropTestDatabase } from '@course/test-harness/postgres';
 import { cleanupRedis, createTestRedis } from '@course/test-harness/redis';
@@ -27,7 +28,7 @@ export async function startConduitForSuite(): Promise<SuiteServer> {
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
-    JWT_SECRET: require('node:crypto').randomBytes(32).toString('hex'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
     NODE_ENV: 'test',
     BCRYPT_COST: '4',
     RATE_LIMIT_REGISTRATIONS_PER_IP: '10000',

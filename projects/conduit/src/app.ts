@@ -25,7 +25,13 @@ export interface AppOptions {
 }
 
 /** Builds the Conduit API on the library's standard pipeline, without listening. */
-export function createApp({ config, prisma, redis, logger, isShuttingDown = () => false }: AppOptions): Express {
+export function createApp({
+  config,
+  prisma,
+  redis,
+  logger,
+  isShuttingDown = () => false,
+}: AppOptions): Express {
   const limits = authRateLimits(redis, config.rateLimit);
   return buildApp({
     logger,

@@ -44,7 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       trustProxyHops: read.integer('TRUST_PROXY', { min: 0, max: 10, default: 0 }),
       corsOrigins: read.origins('CORS_ORIGINS'),
       // bcrypt's floor of 4 is only fit for tests: a hash then takes about a millisecond.
-      bcryptCost: read.integer('BCRYPT_COST', { min: nodeEnv === 'production' ? 10 : 4, max: 15, default: 12 }),
+      bcryptCost: read.integer('BCRYPT_COST', {
+        min: nodeEnv === 'production' ? 10 : 4,
+        max: 15,
+        default: 12,
+      }),
       tokens: {
         secret: read.secret('JWT_SECRET'),
         issuer: read.text('JWT_ISSUER', 'conduit'),
@@ -53,10 +57,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         ttlSeconds: read.integer('JWT_TTL_SECONDS', { min: 60, max: 7 * 24 * 3600, default: 24 * 3600 }),
       },
       rateLimit: {
-        registrationsPerIp: read.integer('RATE_LIMIT_REGISTRATIONS_PER_IP', { min: 1, max: 1_000_000, default: 20 }),
+        registrationsPerIp: read.integer('RATE_LIMIT_REGISTRATIONS_PER_IP', {
+          min: 1,
+          max: 1_000_000,
+          default: 20,
+        }),
         loginsPerIp: read.integer('RATE_LIMIT_LOGINS_PER_IP', { min: 1, max: 1_000_000, default: 60 }),
         loginsPerEmail: read.integer('RATE_LIMIT_LOGINS_PER_EMAIL', { min: 1, max: 1_000_000, default: 10 }),
-        windowSeconds: read.integer('RATE_LIMIT_WINDOW_SECONDS', { min: 1, max: 24 * 3600, default: 15 * 60 }),
+        windowSeconds: read.integer('RATE_LIMIT_WINDOW_SECONDS', {
+          min: 1,
+          max: 24 * 3600,
+          default: 15 * 60,
+        }),
       },
       shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', { min: 0, max: 120_000, default: 10_000 }),
     };

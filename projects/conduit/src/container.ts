@@ -32,7 +32,10 @@ export interface Services {
 }
 
 /** Wires every service to its repositories: the one place that knows which implementation goes where. */
-export function createServices(prisma: PrismaClient, config: Pick<Config, 'bcryptCost' | 'tokens'>): Services {
+export function createServices(
+  prisma: PrismaClient,
+  config: Pick<Config, 'bcryptCost' | 'tokens'>,
+): Services {
   const tokens = jwtIssuer(config.tokens);
   const passwords = bcryptHasher(config.bcryptCost);
   const articles = new ArticleService(new PrismaArticleRepository(prisma));

@@ -6,7 +6,12 @@ const conduit = useConduit();
 const TOKEN_INVALID = { errors: { token: ['is invalid'] } };
 
 function sign(payload: object, options: jwt.SignOptions = {}, secret: string = JWT_SECRET): string {
-  const defaults: jwt.SignOptions = { algorithm: 'HS256', issuer: 'conduit', audience: 'conduit-clients', expiresIn: 600 };
+  const defaults: jwt.SignOptions = {
+    algorithm: 'HS256',
+    issuer: 'conduit',
+    audience: 'conduit-clients',
+    expiresIn: 600,
+  };
   const merged = { ...defaults, ...options };
   // jsonwebtoken refuses `expiresIn: undefined`; leaving the key out makes a token without exp.
   if ('expiresIn' in options && options.expiresIn === undefined) delete merged.expiresIn;
@@ -33,7 +38,13 @@ describe('Authentication attacks', () => {
   });
 
   it('When the header uses another scheme or is garbage, then 401 "token is invalid"', async () => {
-    for (const header of [`Bearer ${sign({}, { subject: userId })}`, 'Token', 'Token a.b', 'Token a.b.c.d', 'Basic dXNlcjpwYXNz']) {
+    for (const header of [
+      `Bearer ${sign({}, { subject: userId })}`,
+      'Token',
+      'Token a.b',
+      'Token a.b.c.d',
+      'Basic dXNlcjpwYXNz',
+    ]) {
       const response = await getUser(header);
       expect(response.status).toBe(401);
       expect(response.body).toEqual(TOKEN_INVALID);
@@ -41,7 +52,10 @@ describe('Authentication attacks', () => {
   });
 
   it('When a token is unsigned (alg none), then 401', async () => {
-    const none = jwt.sign({ sub: userId, iss: 'conduit', aud: 'conduit-clients' }, '', { algorithm: 'none', expiresIn: 600 });
+    const none = jwt.sign({ sub: userId, iss: 'conduit', aud: 'conduit-clients' }, '', {
+      algorithm: 'none',
+      expiresIn: 600,
+    });
     expect((await getUser(`Token ${none}`)).body).toEqual(TOKEN_INVALID);
   });
 
@@ -56,7 +70,10 @@ describe('Authentication attacks', () => {
   });
 
   it('When a token has expired, has no exp, or names another audience or issuer, then 401', async () => {
-    const expired = sign({ exp: Math.floor(Date.now() / 1000) - 10 }, { subject: userId, expiresIn: undefined });
+    const expired = sign(
+      { exp: Math.floor(Date.now() / 1000) - 10 },
+      { subject: userId, expiresIn: undefined },
+    );
     const noExp = sign({}, { subject: userId, expiresIn: undefined });
     const otherAudience = sign({}, { subject: userId, audience: 'someone-else' });
     const otherIssuer = sign({}, { subject: userId, issuer: 'someone-else' });
@@ -71,7 +88,9 @@ describe('Authentication attacks', () => {
   });
 
   it('When a bad token is sent to a read that needs none, then 401 rather than a silent anonymous answer', async () => {
-    const response = await request(conduit.app).get('/api/articles').set('Authorization', 'Token nope.nope.nope');
+    const response = await request(conduit.app)
+      .get('/api/articles')
+      .set('Authorization', 'Token nope.nope.nope');
     expect(response.status).toBe(401);
   });
 
@@ -97,7 +116,13 @@ describe('Authentication attacks', () => {
     expect(login.status).toBe(200);
     const again = await request(conduit.app)
       .post('/api/users')
-      .send({ user: { username: `${username}x`, email: `${username.toUpperCase()}@test.example`, password: 'password123' } });
+      .send({
+        user: {
+          username: `${username}x`,
+          email: `${username.toUpperCase()}@test.example`,
+          password: 'password123',
+        },
+      });
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ errors: { email: ['has already been taken'] } });
   });
@@ -115,7 +140,7 @@ describe('Authentication attacks', () => {
     expect(everything).not.toContain(password);
     expect(everything).not.toMatch(/\$2[aby]\$/);
     const { rows } = await conduit.db.query(`SELECT password_hash FROM users WHERE username = 'secretive'`);
-    expect(rows[0].password_hash).toMatch(/^\$2b\$04\$/);
+    expect(rows[0]?.password_hash).toMatch(/^\$2b\$04\$/);
   });
 
   it('When a token is issued, then it is HS256 with exp, iat, iss, aud and sub', async () => {
@@ -123,7 +148,13 @@ describe('Authentication attacks', () => {
     const decoded = jwt.decode(token, { complete: true });
     expect(decoded?.header.alg).toBe('HS256');
     expect(decoded?.payload).toEqual(
-      expect.objectContaining({ exp: expect.any(Number), iat: expect.any(Number), iss: 'conduit', aud: 'conduit-clients', sub: expect.stringMatching(/^\d+$/) }),
+      expect.objectContaining({
+        exp: expect.any(Number),
+        iat: expect.any(Number),
+        iss: 'conduit',
+        aud: 'conduit-clients',
+        sub: expect.stringMatching(/^\d+$/),
+      }),
     );
   });
 });

@@ -15,20 +15,63 @@ const auth = (req: request.Test) => req.set('Authorization', `Token ${token}`);
 describe('Bad input gets a 4xx in the spec error shape, never a 500', () => {
   it.each([
     ['malformed JSON', '{"article":', 400, { body: ['is not valid JSON'] }],
-    ['an unknown field', { article: { title: 't', description: 'd', body: 'b', admin: true } }, 422, { admin: ['is not a known field'] }],
-    ['a number for the title', { article: { title: 5, description: 'd', body: 'b' } }, 422, { title: ['is invalid'] }],
-    ['a blank tag', { article: { title: 't', description: 'd', body: 'b', tagList: ['ok', ''] } }, 422, { tagList: ["can't be blank"] }],
-    ['a string for tagList', { article: { title: 't', description: 'd', body: 'b', tagList: 'a' } }, 422, { tagList: ['is invalid'] }],
-    ['a NUL character', { article: { title: 'a\u0000b', description: 'd', body: 'b' } }, 422, { title: ['must not contain the NUL character (\\u0000)'] }],
-    ['a 201-character title', { article: { title: 'x'.repeat(201), description: 'd', body: 'b' } }, 422, { title: ['is too long (maximum is 200 characters)'] }],
-    ['a title of spaces', { article: { title: '   ', description: 'd', body: 'b' } }, 422, { title: ["can't be blank"] }],
-    ['no envelope', { title: 't', description: 'd', body: 'b' }, 422, { title: ['is not a known field'], article: ["can't be blank"] }],
-  ])('When an article is created with %s, then it is refused and the field is named', async (_name, body, status, errors) => {
-    const req = auth(request(conduit.app).post('/api/articles')).set('Content-Type', 'application/json');
-    const response = await req.send(typeof body === 'string' ? body : JSON.stringify(body));
-    expect(response.status).toBe(status);
-    expect(response.body).toEqual({ errors });
-  });
+    [
+      'an unknown field',
+      { article: { title: 't', description: 'd', body: 'b', admin: true } },
+      422,
+      { admin: ['is not a known field'] },
+    ],
+    [
+      'a number for the title',
+      { article: { title: 5, description: 'd', body: 'b' } },
+      422,
+      { title: ['is invalid'] },
+    ],
+    [
+      'a blank tag',
+      { article: { title: 't', description: 'd', body: 'b', tagList: ['ok', ''] } },
+      422,
+      { tagList: ["can't be blank"] },
+    ],
+    [
+      'a string for tagList',
+      { article: { title: 't', description: 'd', body: 'b', tagList: 'a' } },
+      422,
+      { tagList: ['is invalid'] },
+    ],
+    [
+      'a NUL character',
+      { article: { title: 'a\u0000b', description: 'd', body: 'b' } },
+      422,
+      { title: ['must not contain the NUL character (\\u0000)'] },
+    ],
+    [
+      'a 201-character title',
+      { article: { title: 'x'.repeat(201), description: 'd', body: 'b' } },
+      422,
+      { title: ['is too long (maximum is 200 characters)'] },
+    ],
+    [
+      'a title of spaces',
+      { article: { title: '   ', description: 'd', body: 'b' } },
+      422,
+      { title: ["can't be blank"] },
+    ],
+    [
+      'no envelope',
+      { title: 't', description: 'd', body: 'b' },
+      422,
+      { title: ['is not a known field'], article: ["can't be blank"] },
+    ],
+  ])(
+    'When an article is created with %s, then it is refused and the field is named',
+    async (_name, body, status, errors) => {
+      const req = auth(request(conduit.app).post('/api/articles')).set('Content-Type', 'application/json');
+      const response = await req.send(typeof body === 'string' ? body : JSON.stringify(body));
+      expect(response.status).toBe(status);
+      expect(response.body).toEqual({ errors });
+    },
+  );
 
   it.each([
     ['/api/articles?limit=abc', { limit: ['must be an integer'] }],
@@ -72,7 +115,12 @@ describe('Bad input gets a 4xx in the spec error shape, never a 500', () => {
   });
 
   it('When slugs and usernames hold odd characters, then 404, not an error', async () => {
-    for (const path of ['/api/articles/%F0%9F%92%A9', '/api/articles/a%00b', '/api/profiles/%00', '/api/articles/UPPER']) {
+    for (const path of [
+      '/api/articles/%F0%9F%92%A9',
+      '/api/articles/a%00b',
+      '/api/profiles/%00',
+      '/api/articles/UPPER',
+    ]) {
       const response = await request(conduit.app).get(path);
       expect([404, 422]).toContain(response.status);
     }
@@ -86,8 +134,23 @@ describe('Bad input gets a 4xx in the spec error shape, never a 500', () => {
 
   it('When 300 random bodies hit every write, then none gets a 500', async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const values = [null, true, 0, -1, 1e308, '', ' ', 'x'.repeat(70), '\u0000', '\ud800', [], [''], {}, { a: 1 }];
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = [
+      null,
+      true,
+      0,
+      -1,
+      1e308,
+      '',
+      ' ',
+      'x'.repeat(70),
+      '\u0000',
+      '\ud800',
+      [],
+      [''],
+      {},
+      { a: 1 },
+    ];
     const pick = () => values[Math.floor(random() * values.length)];
     const writes: [string, string, string][] = [
       ['post', '/api/users', 'user'],
@@ -97,7 +160,17 @@ describe('Bad input gets a 4xx in the spec error shape, never a 500', () => {
       ['put', `/api/articles/${slug}`, 'article'],
       ['post', `/api/articles/${slug}/comments`, 'comment'],
     ];
-    const fields = ['username', 'email', 'password', 'bio', 'image', 'title', 'description', 'body', 'tagList'];
+    const fields = [
+      'username',
+      'email',
+      'password',
+      'bio',
+      'image',
+      'title',
+      'description',
+      'body',
+      'tagList',
+    ];
     const statuses = new Set<number>();
     for (let i = 0; i < 300; i++) {
       const [method, path, envelope] = writes[i % writes.length] as [string, string, string];
@@ -107,7 +180,8 @@ describe('Bad input gets a 4xx in the spec error shape, never a 500', () => {
         .set('Content-Type', 'application/json')
         .send(JSON.stringify(body) ?? 'null');
       statuses.add(response.status);
-      if (response.status >= 500) throw new Error(`${method} ${path} ${JSON.stringify(body)} gave ${response.status}`);
+      if (response.status >= 500)
+        throw new Error(`${method} ${path} ${JSON.stringify(body)} gave ${response.status}`);
       if (response.status >= 400) expect(response.body.errors).toEqual(expect.any(Object));
     }
     expect([...statuses].some((status) => status === 422)).toBe(true);

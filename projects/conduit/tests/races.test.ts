@@ -11,7 +11,9 @@ describe('Concurrent writes', () => {
         request(conduit.app)
           .post('/api/articles')
           .set('Authorization', `Token ${token}`)
-          .send({ article: { title: 'Same Title', description: 'd', body: 'b', tagList: ['race', 'new-tag'] } }),
+          .send({
+            article: { title: 'Same Title', description: 'd', body: 'b', tagList: ['race', 'new-tag'] },
+          }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
@@ -30,7 +32,9 @@ describe('Concurrent writes', () => {
     const { slug } = await createArticle(conduit.app, author.token);
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        request(conduit.app).post(`/api/articles/${slug}/favorite`).set('Authorization', `Token ${fan.token}`),
+        request(conduit.app)
+          .post(`/api/articles/${slug}/favorite`)
+          .set('Authorization', `Token ${fan.token}`),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
@@ -65,8 +69,10 @@ describe('Concurrent writes', () => {
     );
     expect(responses.every((r) => r.status === 200 && r.body.profile.following === true)).toBe(true);
     const { rows } = await conduit.db.query('SELECT count(*)::int AS n FROM follows');
-    expect(rows[0].n).toBe(1);
-    const feed = await request(conduit.app).get('/api/articles/feed').set('Authorization', `Token ${reader.token}`);
+    expect(rows[0]?.n).toBe(1);
+    const feed = await request(conduit.app)
+      .get('/api/articles/feed')
+      .set('Authorization', `Token ${reader.token}`);
     expect(feed.body.articlesCount).toBe(1);
   });
 

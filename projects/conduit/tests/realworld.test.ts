@@ -2,7 +2,13 @@
  * The official RealWorld API suite (its Bruno collection, read from outside the repository) against a Conduit on a
  * fresh database: every folder must pass in full, every request and every assertion, post-response scripts included.
  */
-import { folderPassed, resolveSuiteDir, runSuite, suiteFolders, type FolderResult } from '../scripts/bruno-runner';
+import {
+  folderPassed,
+  resolveSuiteDir,
+  runSuite,
+  suiteFolders,
+  type FolderResult,
+} from '../scripts/bruno-runner';
 import { startConduitForSuite, type SuiteServer } from '../scripts/suite-server';
 
 const suiteDir = resolveSuiteDir();

@@ -14,7 +14,7 @@ describe('The seed', () => {
       `SELECT count(*)::int AS wrong FROM articles a
         WHERE a.favorites_count <> (SELECT count(*) FROM favorites f WHERE f.article_id = a.id)`,
     );
-    expect(rows[0].wrong).toBe(0);
+    expect(rows[0]?.wrong).toBe(0);
     const page = await request(conduit.app).get('/api/articles?limit=20').expect(200);
     expect(page.body.articlesCount).toBe(150);
     const dates = page.body.articles.map((a: { createdAt: string }) => a.createdAt);

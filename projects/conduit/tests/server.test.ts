@@ -8,7 +8,9 @@ const redis = useTestRedis();
 
 describe('The server process', () => {
   it('When the configuration lacks JWT_SECRET, then it refuses to start and says which variables are wrong', async () => {
-    await expect(main({ DATABASE_URL: db.url, REDIS_URL: redis.url })).rejects.toThrow(/JWT_SECRET must be set/);
+    await expect(main({ DATABASE_URL: db.url, REDIS_URL: redis.url })).rejects.toThrow(
+      /JWT_SECRET must be set/,
+    );
     await expect(main({ DATABASE_URL: db.url, REDIS_URL: redis.url, JWT_SECRET: 'short' })).rejects.toThrow(
       /JWT_SECRET must be at least 32 characters/,
     );

@@ -99,7 +99,11 @@ export class ArticleController extends Controller {
   @Security('Token')
   @Response<SpecErrors>(401, 'Missing or invalid token')
   @Response<SpecErrors>(422, 'Invalid query')
-  async feed(@Request() request: ExpressRequest, @Query() limit = 20, @Query() offset = 0): Promise<ArticleList> {
+  async feed(
+    @Request() request: ExpressRequest,
+    @Query() limit = 20,
+    @Query() offset = 0,
+  ): Promise<ArticleList> {
     return this.articles.feed(viewerOf(request).id, { limit, offset });
   }
 
@@ -110,7 +114,10 @@ export class ArticleController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<SpecErrors>(401, 'Missing or invalid token')
   @Response<SpecErrors>(422, 'Invalid fields')
-  async create(@Request() request: ExpressRequest, @Body() body: { article: NewArticleBody }): Promise<ArticleResponse> {
+  async create(
+    @Request() request: ExpressRequest,
+    @Body() body: { article: NewArticleBody },
+  ): Promise<ArticleResponse> {
     const article = await this.articles.create(viewerOf(request).id, {
       ...body.article,
       tagList: body.article.tagList ?? [],

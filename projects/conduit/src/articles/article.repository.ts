@@ -21,7 +21,11 @@ export interface ArticleRepository {
   update(id: number, patch: ArticlePatch & { slug?: string }): Promise<boolean | typeof SLUG_TAKEN>;
   delete(id: number): Promise<boolean>;
   /** Newest first; `body` is left out. */
-  list(filters: ArticleFilters, page: { limit: number; offset: number }, viewerId?: number): Promise<ArticlePage>;
+  list(
+    filters: ArticleFilters,
+    page: { limit: number; offset: number },
+    viewerId?: number,
+  ): Promise<ArticlePage>;
   /** Idempotent; the favourites count is kept by the database (see the migration). False when the article is gone. */
   favorite(userId: number, articleId: number): Promise<boolean>;
   unfavorite(userId: number, articleId: number): Promise<void>;
@@ -81,7 +85,11 @@ function isArticleGone(error: unknown): boolean {
 export class PrismaArticleRepository implements ArticleRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(authorId: number, slug: string, article: NewArticle): Promise<ArticleRecord | typeof SLUG_TAKEN> {
+  async create(
+    authorId: number,
+    slug: string,
+    article: NewArticle,
+  ): Promise<ArticleRecord | typeof SLUG_TAKEN> {
     const { tagList, ...fields } = article;
     try {
       const row = await this.prisma.$transaction(async (tx) => {
@@ -99,12 +107,18 @@ export class PrismaArticleRepository implements ArticleRepository {
   }
 
   async findBySlug(slug: string, viewerId?: number): Promise<ArticleRecord | undefined> {
-    const row = await this.prisma.article.findUnique({ where: { slug }, select: articleSelect(viewerId, true) });
+    const row = await this.prisma.article.findUnique({
+      where: { slug },
+      select: articleSelect(viewerId, true),
+    });
     return row ? toRecord(row) : undefined;
   }
 
   async findOwner(slug: string): Promise<ArticleOwner | undefined> {
-    const row = await this.prisma.article.findUnique({ where: { slug }, select: { id: true, authorId: true, slug: true, title: true } });
+    const row = await this.prisma.article.findUnique({
+      where: { slug },
+      select: { id: true, authorId: true, slug: true, title: true },
+    });
     return row ?? undefined;
   }
 
@@ -169,7 +183,10 @@ export class PrismaArticleRepository implements ArticleRepository {
   }
 
   /** The ids of the named tags, created when new, with each tag's position in the author's list. */
-  private async tagIds(tx: Prisma.TransactionClient, names: string[]): Promise<{ tagId: number; position: number }[]> {
+  private async tagIds(
+    tx: Prisma.TransactionClient,
+    names: string[],
+  ): Promise<{ tagId: number; position: number }[]> {
     if (names.length === 0) return [];
     // Two articles may introduce one new tag at the same moment: the unique index keeps one row, and
     // ON CONFLICT DO NOTHING lets both go on to read it.

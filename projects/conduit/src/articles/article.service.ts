@@ -68,7 +68,10 @@ export class ArticleService {
       const created = await this.articles.create(authorId, slugCandidate(article.title, attempt), article);
       if (created !== SLUG_TAKEN) return toArticle(created);
     }
-    throw new AppError({ code: 'INTERNAL', message: `no free slug for "${article.title}" after ${SLUG_ATTEMPTS} attempts` });
+    throw new AppError({
+      code: 'INTERNAL',
+      message: `no free slug for "${article.title}" after ${SLUG_ATTEMPTS} attempts`,
+    });
   }
 
   async update(slug: string, userId: number, patch: ArticlePatch): Promise<Article> {
@@ -85,7 +88,10 @@ export class ArticleService {
       if (updated === false) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
       if (updated === true) return this.get(slugChange.slug ?? owner.slug, userId);
     }
-    throw new AppError({ code: 'INTERNAL', message: `no free slug for "${changes.title}" after ${SLUG_ATTEMPTS} attempts` });
+    throw new AppError({
+      code: 'INTERNAL',
+      message: `no free slug for "${changes.title}" after ${SLUG_ATTEMPTS} attempts`,
+    });
   }
 
   async delete(slug: string, userId: number): Promise<void> {

@@ -30,11 +30,19 @@ export function jwtIssuer({ secret, issuer, audience, ttlSeconds }: TokenConfig)
       try {
         payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer, audience });
       } catch (error) {
-        throw new AppError({ code: 'TOKEN_INVALID', message: 'The token is invalid or expired.', cause: error });
+        throw new AppError({
+          code: 'TOKEN_INVALID',
+          message: 'The token is invalid or expired.',
+          cause: error,
+        });
       }
       // jsonwebtoken accepts a token without exp; a token that never expires is not one we issued.
       const sub = typeof payload === 'object' ? payload.sub : undefined;
-      if (typeof payload !== 'object' || typeof payload.exp !== 'number' || !/^[1-9]\d{0,9}$/.test(sub ?? '')) {
+      if (
+        typeof payload !== 'object' ||
+        typeof payload.exp !== 'number' ||
+        !/^[1-9]\d{0,9}$/.test(sub ?? '')
+      ) {
         throw new AppError({ code: 'TOKEN_INVALID', message: 'The token lacks exp or a valid sub.' });
       }
       return Number(sub);

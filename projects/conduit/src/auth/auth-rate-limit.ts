@@ -49,7 +49,8 @@ export function authRateLimits(redis: Redis, config: RateLimitConfig, prefix = '
     await consume(loginsByIp, req.ip ?? 'unknown');
     // Spread over many addresses, guesses at one account still meet this limit.
     const email: unknown = req.body?.user?.email;
-    if (typeof email === 'string' && email.trim() !== '') await consume(loginsByEmail, email.trim().toLowerCase());
+    if (typeof email === 'string' && email.trim() !== '')
+      await consume(loginsByEmail, email.trim().toLowerCase());
     next();
   };
   return { register, login };

@@ -34,7 +34,8 @@ export class PrismaCommentRepository implements CommentRepository {
       });
       return { ...row, author: toProfile(row.author) };
     } catch (error) {
-      if (prismaConstraintViolation(error)?.kind === 'foreign-key' || isRecordNotFound(error)) return undefined;
+      if (prismaConstraintViolation(error)?.kind === 'foreign-key' || isRecordNotFound(error))
+        return undefined;
       throw error;
     }
   }

@@ -6,6 +6,10 @@ export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client';
 
 /** One pg pool, shared by Prisma (through @prisma/adapter-pg) and the health check; the caller closes it. */
-export function connectConduitDatabase(url: string, poolSize: number, logger: Logger): Database<PrismaClient> {
+export function connectConduitDatabase(
+  url: string,
+  poolSize: number,
+  logger: Logger,
+): Database<PrismaClient> {
   return connectDatabase({ url, poolSize, logger, PrismaClient });
 }

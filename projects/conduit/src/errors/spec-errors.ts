@@ -83,7 +83,10 @@ export function specErrorHandler(logger: Logger): ErrorRequestHandler {
     const context = { method: req.method, path: req.path, status: error.status, code: error.code };
     if (error.status >= 500) {
       const cause = error.cause ?? error;
-      logger.error('request failed', { ...context, error: cause instanceof Error ? cause.stack : String(cause) });
+      logger.error('request failed', {
+        ...context,
+        error: cause instanceof Error ? cause.stack : String(cause),
+      });
     } else {
       logger.info('request rejected', context);
     }

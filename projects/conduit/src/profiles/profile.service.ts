@@ -18,7 +18,8 @@ export class ProfileService {
     const profile = await this.find(username, viewerId);
     if (profile.id === viewerId) throw validationError('profile', 'cannot follow yourself');
     // Following twice, even at once, leaves one row: the primary key of follows decides.
-    if (!(await this.profiles.follow(viewerId, profile.id))) throw new AppError({ code: 'PROFILE_NOT_FOUND' });
+    if (!(await this.profiles.follow(viewerId, profile.id)))
+      throw new AppError({ code: 'PROFILE_NOT_FOUND' });
     return toProfileView({ ...profile, following: true });
   }
 

@@ -48,7 +48,8 @@ function generator(seed: number): () => number {
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<SeedCounts> {
   const random = generator(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const sample = <T>(items: readonly T[], n: number): T[] => [...items].sort(() => random() - 0.5).slice(0, n);
+  const sample = <T>(items: readonly T[], n: number): T[] =>
+    [...items].sort(() => random() - 0.5).slice(0, n);
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
 
   const users = await prisma.user.createManyAndReturn({
@@ -73,7 +74,10 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   );
   await prisma.follow.createMany({ data: follows, skipDuplicates: true });
 
-  const tags = await prisma.tag.createManyAndReturn({ data: TAGS.map((name) => ({ name })), select: { id: true } });
+  const tags = await prisma.tag.createManyAndReturn({
+    data: TAGS.map((name) => ({ name })),
+    select: { id: true },
+  });
   const yearMs = 365 * 24 * 3600 * 1000;
   const now = Date.now();
   const articles = await prisma.article.createManyAndReturn({

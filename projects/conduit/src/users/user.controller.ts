@@ -1,5 +1,17 @@
 import type { Request as ExpressRequest } from 'express';
-import { Body, Controller, Get, Post, Put, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Put,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import { viewerOf } from '../auth/viewer';
 import type { SpecErrors } from '../errors/spec-errors';
 import type { AuthenticatedUser, UserService } from './user.service';
@@ -88,7 +100,10 @@ export class UserController extends Controller {
   @Response<SpecErrors>(401, 'Missing or invalid token')
   @Response<SpecErrors>(409, 'Username or email already taken')
   @Response<SpecErrors>(422, 'Invalid fields')
-  async update(@Request() request: ExpressRequest, @Body() body: { user: UpdateUserBody }): Promise<UserResponse> {
+  async update(
+    @Request() request: ExpressRequest,
+    @Body() body: { user: UpdateUserBody },
+  ): Promise<UserResponse> {
     return toResponse(await this.users.update(viewerOf(request).id, body.user));
   }
 }

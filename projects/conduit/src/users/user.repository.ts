@@ -43,7 +43,10 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async findByEmail(email: string): Promise<UserWithPassword | undefined> {
-    const user = await this.prisma.user.findUnique({ where: { email }, select: { ...USER, passwordHash: true } });
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      select: { ...USER, passwordHash: true },
+    });
     return user ?? undefined;
   }
 

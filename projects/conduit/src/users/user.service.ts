@@ -43,7 +43,11 @@ export class UserService {
     checkFields({ username, email, password });
     const passwordHash = await this.passwords.hash(password);
     // No lookup first: the unique indexes decide, also between two registrations at the same moment.
-    const result = await this.users.create({ username: username.trim(), email: normalizeEmail(email), passwordHash });
+    const result = await this.users.create({
+      username: username.trim(),
+      email: normalizeEmail(email),
+      passwordHash,
+    });
     if ('taken' in result) throw takenError(result);
     return { user: result, token: this.tokens.issue(result.id) };
   }

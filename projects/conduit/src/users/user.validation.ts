@@ -35,15 +35,24 @@ export function blankField(fields: Record<string, string | undefined>): void {
 }
 
 /** Checks the fields that are present; every problem is reported at once. */
-export function checkFields(fields: { username?: string; email?: string; password?: string; image?: string | null }): void {
+export function checkFields(fields: {
+  username?: string;
+  email?: string;
+  password?: string;
+  image?: string | null;
+}): void {
   blankField({ username: fields.username, email: fields.email, password: fields.password });
   const errors: FieldError[] = [];
   if (fields.username !== undefined && !USERNAME.test(fields.username.trim())) {
     errors.push({ field: 'username', message: 'may hold only letters, digits, "_", "." and "-"' });
   }
-  if (fields.email !== undefined && !EMAIL.test(fields.email.trim())) errors.push({ field: 'email', message: 'is invalid' });
+  if (fields.email !== undefined && !EMAIL.test(fields.email.trim()))
+    errors.push({ field: 'email', message: 'is invalid' });
   if (fields.password !== undefined && [...fields.password].length < MIN_PASSWORD_LENGTH) {
-    errors.push({ field: 'password', message: `is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)` });
+    errors.push({
+      field: 'password',
+      message: `is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`,
+    });
   }
   if (fields.password !== undefined && Buffer.byteLength(fields.password) > MAX_PASSWORD_BYTES) {
     errors.push({ field: 'password', message: `is too long (maximum is ${MAX_PASSWORD_BYTES} bytes)` });

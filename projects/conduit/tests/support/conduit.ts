@@ -51,7 +51,12 @@ export function useConduit(env: NodeJS.ProcessEnv = {}): TestConduit {
     const config = testConfig(db.url, redis.url, env);
     const database = connectConduitDatabase(db.url, 10, logger);
     db.onClose(() => database.close());
-    state = { app: createApp({ config, prisma: database.prisma, redis: redis.client, logger }), database, logs, config };
+    state = {
+      app: createApp({ config, prisma: database.prisma, redis: redis.client, logger }),
+      database,
+      logs,
+      config,
+    };
   });
 
   const live = () => {
@@ -82,7 +87,10 @@ export function useConduit(env: NodeJS.ProcessEnv = {}): TestConduit {
 let userCount = 0;
 
 /** Registers a fresh user and returns their username and token. */
-export async function registerUser(app: Express, name = 'user'): Promise<{ username: string; token: string }> {
+export async function registerUser(
+  app: Express,
+  name = 'user',
+): Promise<{ username: string; token: string }> {
   userCount += 1;
   const username = `${name}${userCount}_${randomBytes(3).toString('hex')}`;
   const response = await request(app)
