@@ -13,7 +13,7 @@ import { cleanupRedis, createTestRedis } from '@course/test-harness/redis';
 import { createLogger } from '@course/platform/logging';
 import { startServer } from '@course/platform/server';
 import { createApp } from '../src/app';
-import { bcryptHasher } from '../src/auth/password-hasher';
+import { hashPassword } from '@course/platform/auth';
 import { loadConfig } from '../src/config';
 import { connectConduitDatabase } from '../src/database/prisma';
 import { seedDatabase } from '../src/seed/seed';
@@ -34,7 +34,7 @@ async function load(url: string): Promise<{ rps: number; p99: number; errors: nu
 async function main(): Promise<void> {
   const database = await createTestDatabase({
     label: 'conduit-bench',
-    migrationsDir: path.join(__dirname, '..', 'prisma', 'migrations'),
+    migrationsDir: path.join(__dirname, '..', 'src', 'prisma', 'migrations'),
   });
   const redis = await createTestRedis({ label: 'conduit-bench' });
   const logger = createLogger({ level: 'warn' });
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const counts = await seedDatabase(db.prisma, {
       users: 200,
       articles: 1000,
-      passwordHash: await bcryptHasher(4).hash('password123'),
+      passwordHash: await hashPassword('password123', 4),
     });
     const config = loadConfig({
       DATABASE_URL: database.url,

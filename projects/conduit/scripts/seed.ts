@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '@course/platform/logging';
-import { bcryptHasher } from '../src/auth/password-hasher';
+import { hashPassword } from '@course/platform/auth';
 import { connectConduitDatabase } from '../src/database/prisma';
 import { seedDatabase } from '../src/seed/seed';
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const counts = await seedDatabase(database.prisma, {
       users: Number(values.users),
       articles: Number(values.articles),
-      passwordHash: await bcryptHasher(10).hash(SEED_PASSWORD),
+      passwordHash: await hashPassword(SEED_PASSWORD, 10),
     });
     console.log(`seeded in ${Date.now() - started} ms:`, counts);
   } finally {

@@ -22,7 +22,7 @@ export interface SuiteServer {
 export async function startConduitForSuite(): Promise<SuiteServer> {
   const database = await createTestDatabase({
     label: 'conduit-realworld',
-    migrationsDir: path.join(__dirname, '..', 'prisma', 'migrations'),
+    migrationsDir: path.join(__dirname, '..', 'src', 'prisma', 'migrations'),
   });
   const redis = await createTestRedis({ label: 'conduit-realworld' });
   const config = loadConfig({

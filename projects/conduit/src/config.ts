@@ -54,7 +54,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         issuer: read.text('JWT_ISSUER', 'conduit'),
         audience: read.text('JWT_AUDIENCE', 'conduit-clients'),
         // The spec has no refresh token, so an access token lives for a working day.
-        ttlSeconds: read.integer('JWT_TTL_SECONDS', { min: 60, max: 7 * 24 * 3600, default: 24 * 3600 }),
+        accessTtlSeconds: read.integer('JWT_TTL_SECONDS', {
+          min: 60,
+          max: 7 * 24 * 3600,
+          default: 24 * 3600,
+        }),
       },
       rateLimit: {
         registrationsPerIp: read.integer('RATE_LIMIT_REGISTRATIONS_PER_IP', {

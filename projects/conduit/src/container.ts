@@ -4,8 +4,8 @@ import { ArticleController } from './articles/article.controller';
 import { PrismaArticleRepository } from './articles/article.repository';
 import { ArticleService } from './articles/article.service';
 import { jwtIssuer } from './auth/access-token';
+import { passwordHasher } from '@course/platform/auth';
 import type { PasswordHasher, TokenIssuer } from './auth/auth.types';
-import { bcryptHasher } from './auth/password-hasher';
 import { CommentController } from './comments/comment.controller';
 import { PrismaCommentRepository } from './comments/comment.repository';
 import { CommentService } from './comments/comment.service';
@@ -37,7 +37,7 @@ export function createServices(
   config: Pick<Config, 'bcryptCost' | 'tokens'>,
 ): Services {
   const tokens = jwtIssuer(config.tokens);
-  const passwords = bcryptHasher(config.bcryptCost);
+  const passwords = passwordHasher({ cost: config.bcryptCost });
   const articles = new ArticleService(new PrismaArticleRepository(prisma));
   return {
     users: new UserService(new PrismaUserRepository(prisma), passwords, tokens),

@@ -11,10 +11,12 @@ function sign(payload: object, options: jwt.SignOptions = {}, secret: string = J
     issuer: 'conduit',
     audience: 'conduit-clients',
     expiresIn: 600,
+    jwtid: 'test-token',
   };
   const merged = { ...defaults, ...options };
   // jsonwebtoken refuses `expiresIn: undefined`; leaving the key out makes a token without exp.
   if ('expiresIn' in options && options.expiresIn === undefined) delete merged.expiresIn;
+  if ('jwtid' in options && options.jwtid === undefined) delete merged.jwtid;
   return jwt.sign(payload, secret, merged);
 }
 
@@ -31,10 +33,15 @@ describe('Authentication attacks', () => {
     userId = String(jwt.decode(token, { json: true })?.sub);
   });
 
-  it('When no token is sent, then 401 "token is missing"', async () => {
+  it('When a token is made like ours with our secret, then it works (the control for the attacks below)', async () => {
+    expect((await getUser(`Token ${sign({}, { subject: userId })}`)).status).toBe(200);
+  });
+
+  it('When no token is sent, then 401 "token is missing" with a Token challenge', async () => {
     const response = await getUser();
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ errors: { token: ['is missing'] } });
+    expect(response.headers['www-authenticate']).toBe('Token realm="conduit"');
   });
 
   it('When the header uses another scheme or is garbage, then 401 "token is invalid"', async () => {
@@ -77,9 +84,11 @@ describe('Authentication attacks', () => {
     const noExp = sign({}, { subject: userId, expiresIn: undefined });
     const otherAudience = sign({}, { subject: userId, audience: 'someone-else' });
     const otherIssuer = sign({}, { subject: userId, issuer: 'someone-else' });
-    for (const token of [expired, noExp, otherAudience, otherIssuer]) {
+    const noJti = sign({}, { subject: userId, jwtid: undefined });
+    for (const token of [expired, noExp, otherAudience, otherIssuer, noJti]) {
       expect((await getUser(`Token ${token}`)).status).toBe(401);
     }
+    expect((await getUser(`Token ${expired}`)).body).toEqual({ errors: { token: ['has expired'] } });
   });
 
   it('When a valid token names a user that does not exist, then 401', async () => {
@@ -154,6 +163,7 @@ describe('Authentication attacks', () => {
         iss: 'conduit',
         aud: 'conduit-clients',
         sub: expect.stringMatching(/^\d+$/),
+        jti: expect.any(String),
       }),
     );
   });

@@ -1,49 +1,41 @@
-import jwt from 'jsonwebtoken';
+import { signAccessToken, verifyAccessToken, type TokenConfig } from '@course/platform/auth';
 import { AppError } from '@course/platform/errors';
 import type { TokenIssuer } from './auth.types';
 
-export interface TokenConfig {
-  /** The HMAC key; from the environment, never defaulted. */
-  secret: string;
-  issuer: string;
-  audience: string;
-  ttlSeconds: number;
-}
+export type { TokenConfig };
 
-// One algorithm, named on both sides: a token that says "none" or RS256 is refused before its signature is read.
-const ALGORITHM = 'HS256';
+/** What a 401 challenges with (RFC 9110 §11.6.1): the spec's `Token` scheme, not Bearer. */
+export const TOKEN_CHALLENGE = { 'WWW-Authenticate': 'Token realm="conduit"' };
 
-/** JWT access tokens (RFC 7519) for `Authorization: Token <jwt>`: HS256 only, and exp, iss, aud and sub required. */
-export function jwtIssuer({ secret, issuer, audience, ttlSeconds }: TokenConfig): TokenIssuer {
+// A user id is a positive int4; anything else in `sub` was not issued here.
+const USER_ID = /^[1-9]\d{0,9}$/;
+
+/**
+ * The library's access tokens (HS256 pinned; exp, iat, iss, aud, sub and jti required) with the user id as subject,
+ * and its 401s re-issued with the Token challenge.
+ */
+export function jwtIssuer(config: TokenConfig): TokenIssuer {
   return {
-    issue(userId) {
-      return jwt.sign({}, secret, {
-        algorithm: ALGORITHM,
-        subject: String(userId),
-        issuer,
-        audience,
-        expiresIn: ttlSeconds,
-      });
-    },
+    issue: (userId) => signAccessToken(String(userId), config),
     verify(token) {
-      let payload: string | jwt.JwtPayload;
+      let sub: string;
       try {
-        payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer, audience });
+        ({ sub } = verifyAccessToken(token, config));
       } catch (error) {
+        if (!(error instanceof AppError)) throw error;
         throw new AppError({
-          code: 'TOKEN_INVALID',
-          message: 'The token is invalid or expired.',
+          code: error.code,
+          message: error.message,
+          headers: TOKEN_CHALLENGE,
           cause: error,
         });
       }
-      // jsonwebtoken accepts a token without exp; a token that never expires is not one we issued.
-      const sub = typeof payload === 'object' ? payload.sub : undefined;
-      if (
-        typeof payload !== 'object' ||
-        typeof payload.exp !== 'number' ||
-        !/^[1-9]\d{0,9}$/.test(sub ?? '')
-      ) {
-        throw new AppError({ code: 'TOKEN_INVALID', message: 'The token lacks exp or a valid sub.' });
+      if (!USER_ID.test(sub) || Number(sub) > 2_147_483_647) {
+        throw new AppError({
+          code: 'TOKEN_INVALID',
+          message: 'The access token is not valid.',
+          headers: TOKEN_CHALLENGE,
+        });
       }
       return Number(sub);
     },

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { AppError } from '@course/platform/errors';
 import { servicesOf } from '../container';
+import { TOKEN_CHALLENGE } from './access-token';
 
 /** Who sends a request: the user id in a valid token. */
 export interface Viewer {
@@ -13,10 +14,16 @@ const TOKEN_HEADER = /^Token ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)
 /** The viewer of a request with an Authorization header; 401 when it is missing, malformed or not valid. */
 export function authenticate(request: Request): Viewer {
   const header = request.get('Authorization');
-  if (header === undefined || header.trim() === '') throw new AppError({ code: 'TOKEN_MISSING' });
+  if (header === undefined || header.trim() === '') {
+    throw new AppError({ code: 'AUTH_REQUIRED', headers: TOKEN_CHALLENGE });
+  }
   const match = TOKEN_HEADER.exec(header.trim());
   if (!match) {
-    throw new AppError({ code: 'TOKEN_INVALID', message: 'The Authorization header must be "Token <jwt>".' });
+    throw new AppError({
+      code: 'AUTH_HEADER_MALFORMED',
+      message: 'The Authorization header must be "Token <jwt>".',
+      headers: TOKEN_CHALLENGE,
+    });
   }
   return { id: servicesOf(request.app).tokens.verify(match[1] as string) };
 }

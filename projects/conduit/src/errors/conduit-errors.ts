@@ -2,8 +2,6 @@ import { defineErrorCodes } from '@course/platform/errors';
 
 declare module '@course/platform/errors' {
   interface ErrorCodes {
-    TOKEN_MISSING: true;
-    TOKEN_INVALID: true;
     CREDENTIALS_INVALID: true;
     USERNAME_TAKEN: true;
     EMAIL_TAKEN: true;
@@ -16,10 +14,8 @@ declare module '@course/platform/errors' {
   }
 }
 
-/** Conduit's error codes, on top of the library's base codes. */
+/** Conduit's error codes, on top of the library's base and auth codes (AUTH_REQUIRED, TOKEN_INVALID, ...). */
 export const CONDUIT_ERROR_CODES = defineErrorCodes({
-  TOKEN_MISSING: { status: 401, title: 'Authentication required' },
-  TOKEN_INVALID: { status: 401, title: 'Invalid token' },
   CREDENTIALS_INVALID: { status: 401, title: 'Invalid email or password' },
   USERNAME_TAKEN: { status: 409, title: 'Username already taken' },
   EMAIL_TAKEN: { status: 409, title: 'Email already taken' },

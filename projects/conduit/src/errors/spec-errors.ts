@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { toAppError, type AppError, type ErrorCode } from '@course/platform/errors';
 import type { Logger } from '@course/platform/logging';
+import '@course/platform/auth';
 import './conduit-errors';
 
 /** The RealWorld spec's error body (GenericErrorModel): messages per field or resource. */
@@ -10,8 +11,10 @@ export interface SpecErrors {
 
 // What the RealWorld suite expects for each code: the key names the field or the resource, Rails style.
 const SPEC_MESSAGES: Partial<Record<ErrorCode, [key: string, message: string]>> = {
-  TOKEN_MISSING: ['token', 'is missing'],
+  AUTH_REQUIRED: ['token', 'is missing'],
+  AUTH_HEADER_MALFORMED: ['token', 'is invalid'],
   TOKEN_INVALID: ['token', 'is invalid'],
+  TOKEN_EXPIRED: ['token', 'has expired'],
   CREDENTIALS_INVALID: ['credentials', 'invalid'],
   USERNAME_TAKEN: ['username', 'has already been taken'],
   EMAIL_TAKEN: ['email', 'has already been taken'],

@@ -19,7 +19,7 @@ import type { AuthenticatedUser, UserService } from './user.service';
 interface LoginBody {
   /** @maxLength 254 */
   email: string;
-  /** @maxLength 72 */
+  /** @maxLength 256 */
   password: string;
 }
 
@@ -33,7 +33,7 @@ interface UpdateUserBody {
   username?: string;
   /** @minLength 1 @maxLength 254 */
   email?: string;
-  /** @maxLength 72 */
+  /** @maxLength 256 */
   password?: string;
   /** Empty or null clears it. @maxLength 2000 */
   bio?: string | null;

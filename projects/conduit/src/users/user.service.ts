@@ -1,4 +1,5 @@
 import { AppError, validationError } from '@course/platform/errors';
+import { TOKEN_CHALLENGE } from '../auth/access-token';
 import type { PasswordHasher, TokenIssuer } from '../auth/auth.types';
 import type { UserRepository } from './user.repository';
 import type { Taken, User, UserPatch } from './user.types';
@@ -57,7 +58,7 @@ export class UserService {
     const user = await this.users.findByEmail(normalizeEmail(email));
     // verify() takes as long without an account, and the answer is the same: nobody learns which emails exist.
     const valid = await this.passwords.verify(password, user?.passwordHash);
-    if (!user || !valid) throw new AppError({ code: 'CREDENTIALS_INVALID' });
+    if (!user || !valid) throw new AppError({ code: 'CREDENTIALS_INVALID', headers: TOKEN_CHALLENGE });
     const { passwordHash: _, ...visible } = user;
     return { user: visible, token: this.tokens.issue(user.id) };
   }
@@ -65,7 +66,7 @@ export class UserService {
   async current(userId: number): Promise<AuthenticatedUser> {
     const user = await this.users.findById(userId);
     // A valid token of an account that no longer exists.
-    if (!user) throw new AppError({ code: 'TOKEN_INVALID' });
+    if (!user) throw new AppError({ code: 'TOKEN_INVALID', headers: TOKEN_CHALLENGE });
     return { user, token: this.tokens.issue(user.id) };
   }
 
@@ -82,7 +83,7 @@ export class UserService {
       ...(update.password !== undefined && { passwordHash: await this.passwords.hash(update.password) }),
     };
     const result = await this.users.update(userId, patch);
-    if (result === undefined) throw new AppError({ code: 'TOKEN_INVALID' });
+    if (result === undefined) throw new AppError({ code: 'TOKEN_INVALID', headers: TOKEN_CHALLENGE });
     if ('taken' in result) throw takenError(result);
     return { user: result, token: this.tokens.issue(result.id) };
   }

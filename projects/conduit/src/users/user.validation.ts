@@ -3,10 +3,9 @@ import { AppError, type FieldError } from '@course/platform/errors';
 // The OpenAPI schema (user.controller.ts) already checks types and lengths; these are the rules it cannot say.
 const USERNAME = /^[\p{L}\p{N}_.-]+$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-// NIST SP 800-63B §5.1.1.2: at least 8 characters, no composition rules. bcrypt reads only the first 72 bytes of a
-// password, so a longer one is refused rather than cut without a word.
+// NIST SP 800-63B §5.1.1.2: at least 8 characters, no composition rules. (The library hashes with SHA-256 before
+// bcrypt, so every character of a long password counts.)
 const MIN_PASSWORD_LENGTH = 8;
-const MAX_PASSWORD_BYTES = 72;
 
 function invalid(errors: FieldError[]): AppError {
   return new AppError({
@@ -53,9 +52,6 @@ export function checkFields(fields: {
       field: 'password',
       message: `is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`,
     });
-  }
-  if (fields.password !== undefined && Buffer.byteLength(fields.password) > MAX_PASSWORD_BYTES) {
-    errors.push({ field: 'password', message: `is too long (maximum is ${MAX_PASSWORD_BYTES} bytes)` });
   }
   const image = fields.image?.trim();
   if (image && !(URL.canParse(image) && /^https?:$/.test(new URL(image).protocol))) {

@@ -12,7 +12,7 @@ import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { connectConduitDatabase, type PrismaClient } from '../../src/database/prisma';
 
-export const MIGRATIONS = path.join(__dirname, '..', '..', 'prisma', 'migrations');
+export const MIGRATIONS = path.join(__dirname, '..', '..', 'src', 'prisma', 'migrations');
 export const JWT_SECRET = randomBytes(32).toString('hex');
 
 /** The configuration of a test app; `env` overrides single variables. */
