@@ -29,7 +29,7 @@ describe('course check', () => {
     fixture.write(SOLUTION_CALC, `// Changed without pnpm course sync.\n${fixture.read(SOLUTION_CALC)}`);
     const readme = 'chapters/01-demo/README.md';
     fixture.write(readme, fixture.read(readme).replace('### 1.2 Average a list', '### 1.2 Average the list'));
-    const mutants = 'chapters/01-demo/tests/mutants.json';
+    const mutants = 'chapters/01-demo/solution/mutants.json';
     const survivor = { exercise: '1.1', file: 'calc.ts', find: 'a + b', replace: 'b + a', why: 'same sum' };
     fixture.write(mutants, JSON.stringify([...JSON.parse(fixture.read(mutants)), survivor]));
 

@@ -1,5 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { cleanEnv, createFixture, SOLUTION_CALC, spawnCourse, STARTER_CALC, type Fixture } from './fixture';
+import {
+  cleanEnv,
+  createFixture,
+  killCourse,
+  SOLUTION_CALC,
+  spawnCourse,
+  STARTER_CALC,
+  type Fixture,
+} from './fixture';
 
 let fixture: Fixture;
 let child: ChildProcess | undefined;
@@ -7,7 +15,7 @@ beforeEach(() => {
   fixture = createFixture();
 });
 afterEach(() => {
-  if (child?.exitCode === null) child.kill('SIGKILL');
+  if (child) killCourse(child);
   child = undefined;
   fixture.remove();
 });
