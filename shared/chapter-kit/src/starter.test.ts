@@ -91,6 +91,15 @@ describe('toStarter', () => {
     expect(starter).toContain("'Exercise 1.1 is not done yet: Parse the request line'");
   });
 
+  it('When exercises are marked solved, then their regions keep the solution code and the others are stubs', () => {
+    const starter = toStarter(solution, 'a.ts', titles, new Set(['1.1']));
+    expect(starter).toContain(
+      "  // #exercise 1.1: Parse the request line. Stuck? pnpm course hint 1.1\n  return line.split(' ');\n  // #end",
+    );
+    expect(starter).toContain('  return 0;');
+    expect(starter).not.toContain('return 42');
+  });
+
   it('When a file has no markers, then it is copied unchanged', () => {
     expect(toStarter('const a = 1;\n', 'a.ts', titles)).toBe('const a = 1;\n');
   });

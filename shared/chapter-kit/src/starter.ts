@@ -86,7 +86,11 @@ function functionName(node: ts.Node): string | undefined {
   }
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
     const { parent } = node;
-    if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
+    if (
+      ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent)
+    ) {
       return parent.name.getText();
     }
     return ts.isFunctionExpression(node) ? node.name?.text : undefined;
@@ -140,6 +144,16 @@ export function starterRegion(lines: string[], region: Region, title: string, st
   ];
 }
 
+/** A region as a learner who solved it like the solution has it: the starter's markers around the solution's code. */
+function solvedRegion(lines: string[], region: Region, title: string): string[] {
+  const markers = starterRegion(lines, { ...region, stub: region.end }, title);
+  return [
+    markers[0]!,
+    ...lines.slice(region.start + 1, region.stub ?? region.end),
+    markers[markers.length - 1]!,
+  ];
+}
+
 /** When a file has several thrown stubs, each one's message names its function (`toBook()`); else none does. */
 function stubNames(text: string, file: string, regions: readonly Region[]): (string | undefined)[] {
   const thrown = regions.filter((r) => r.stub === undefined && r.leader === '//');
@@ -155,8 +169,17 @@ function stubNames(text: string, file: string, regions: readonly Region[]): (str
   });
 }
 
-/** Turns one solution file into its starter. `titles` maps exercise ids to titles. */
-export function toStarter(text: string, file: string, titles: ReadonlyMap<string, string>): string {
+/**
+ * Turns one solution file into its starter. `titles` maps exercise ids to titles. The regions of exercises in
+ * `solved` keep the solution's code (between the same markers), which is how `course check` builds the starter
+ * of a learner who has done those exercises and no others.
+ */
+export function toStarter(
+  text: string,
+  file: string,
+  titles: ReadonlyMap<string, string>,
+  solved: ReadonlySet<string> = new Set(),
+): string {
   const lines = text.split('\n');
   const regions = parseRegions(text, file);
   const names = stubNames(text, file, regions);
@@ -168,7 +191,10 @@ export function toStarter(text: string, file: string, titles: ReadonlyMap<string
       throw new MarkerError(
         `${file}:${region.start + 1}: exercise ${region.exercise} is not in chapter.json`,
       );
-    out.push(...lines.slice(next, region.start), ...starterRegion(lines, region, title, names[index]));
+    const body = solved.has(region.exercise)
+      ? solvedRegion(lines, region, title)
+      : starterRegion(lines, region, title, names[index]);
+    out.push(...lines.slice(next, region.start), ...body);
     next = region.end + 1;
   });
   out.push(...lines.slice(next));
@@ -251,12 +277,13 @@ export function solutionFiles(chapterDir: string): string[] {
 export function generateStarter(
   chapterDir: string,
   titles: ReadonlyMap<string, string>,
+  solved: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
   const solutionDir = path.join(chapterDir, 'solution');
   const starter = new Map<string, string>();
   for (const rel of solutionFiles(chapterDir)) {
     const text = fs.readFileSync(path.join(solutionDir, rel), 'utf8');
-    starter.set(rel, toStarter(text, `solution/${rel}`, titles));
+    starter.set(rel, toStarter(text, `solution/${rel}`, titles, solved));
   }
   return starter;
 }

@@ -7,7 +7,12 @@ const { formatTestResults } = require('@jest/test-result');
 function writeReport(aggregatedResults, compileErrors) {
   const file = process.env.COURSE_JEST_REPORT;
   if (!file) return;
-  const report = { ...formatTestResults(aggregatedResults), compileErrors };
+  // jest sets `success` only after the reporters have finished, so it is worked out here as jest does.
+  const success =
+    aggregatedResults.numFailedTestSuites === 0 &&
+    aggregatedResults.numRuntimeErrorTestSuites === 0 &&
+    !aggregatedResults.wasInterrupted;
+  const report = { ...formatTestResults(aggregatedResults), success, compileErrors };
   fs.writeFileSync(file, JSON.stringify(report));
 }
 

@@ -108,3 +108,25 @@ export function createFixture(options: { git?: boolean } = {}): Fixture {
 
 export const STARTER_CALC = 'chapters/01-demo/starter/calc.ts';
 export const SOLUTION_CALC = 'chapters/01-demo/solution/calc.ts';
+
+/** Copies chapter 01-demo to `chapters/<slug>` with its exercise ids renumbered (1.x becomes <n>.x). */
+export function copyChapter(fixture: Fixture, slug: string): void {
+  const n = String(Number(slug.slice(0, 2)));
+  const target = path.join(fixture.root, 'chapters', slug);
+  fs.cpSync(fixture.chapterDir, target, { recursive: true });
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else
+        fs.writeFileSync(
+          file,
+          fs
+            .readFileSync(file, 'utf8')
+            .replace(/\b1\.([12])\b/g, `${n}.$1`)
+            .replace('ch01-demo', `ch${slug.slice(0, 2)}-demo`),
+        );
+    }
+  };
+  walk(target);
+}

@@ -13,7 +13,7 @@ Learning:
 
 Writing chapters:
   sync [chapter]              regenerate starter/ from solution/; refuses to overwrite uncommitted work  [--force]
-  check [chapter]             verify the chapter contract, as CI does
+  check [chapter]             verify the chapter contract, as CI does (pnpm test runs it for every package, cached)
 
 A chapter is 1, 01, 01-http-from-scratch, http-from-scratch, or . for the chapter you are in.
 An exercise is its id, for example 1.3.`;
