@@ -64,7 +64,11 @@ run('pnpm', ['run', 'generate']);
 step('Services and ports');
 const doctor = spawnSync('pnpm', ['course', 'doctor'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (doctor.status !== 0) {
-  console.error('\nSetup installed everything, but the doctor found problems above; fix them, then run: pnpm test');
+  console.error(
+    '\nSetup installed everything, but the doctor found problems above: the lines under each ✗ say how to fix them.\n' +
+      'A missing PostgreSQL or Redis only holds back the chapters listed as waiting for it; the others run now\n' +
+      '(start with: pnpm course). docs/setup.md says how to install each service.',
+  );
   process.exit(1);
 }
 console.log('\n✓ Ready. Start with: pnpm course');

@@ -2,5 +2,6 @@
 module.exports = require('@course/jest-preset').packageConfig(__dirname, {
   roots: ['<rootDir>/tests'],
   testPathIgnorePatterns: ['/node_modules/', '/\\.course/', '<rootDir>/fixtures/'],
-  testTimeout: 30_000,
+  // Each test spawns the CLI, which spawns jest and tsc; on a busy 2-core machine that takes a while.
+  testTimeout: 180_000,
 });

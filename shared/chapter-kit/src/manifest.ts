@@ -11,6 +11,14 @@ export interface Exercise {
   hints: string[];
 }
 
+/** Files a chapter carries unchanged from an earlier chapter; `course check` fails when they differ. */
+export interface Carried {
+  /** The earlier chapter's folder name, for example `03-databases`. */
+  from: string;
+  /** Paths relative to both chapters' folders, for example `solution/books/book.types.ts`. */
+  files: string[];
+}
+
 export interface ChapterManifest {
   title: string;
   summary: string;
@@ -18,6 +26,7 @@ export interface ChapterManifest {
   /** The port that the chapter's dev server listens on unless PORT is set. */
   port?: number;
   exercises: Exercise[];
+  carries: Carried[];
 }
 
 export interface Chapter extends ChapterManifest {
@@ -87,7 +96,29 @@ export function validateManifest(raw: unknown, number: string, file: string): Ch
     services: m.services as Service[],
     port: m.port as number | undefined,
     exercises,
+    carries: validateCarries(m.carries, number, file),
   };
+}
+
+/** `carries` is one `{ from, files }` object or a list of them; each `from` is an earlier chapter. */
+function validateCarries(raw: unknown, number: string, file: string): Carried[] {
+  if (raw === undefined) return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.map((item: unknown, index) => {
+    const c = (item ?? {}) as Record<string, unknown>;
+    const where = `carries[${index}]`;
+    if (typeof c.from !== 'string' || !CHAPTER_DIR.test(c.from)) {
+      fail(file, `${where}.from must be a chapter folder name such as "03-databases"`);
+    }
+    if (Number(c.from.slice(0, 2)) >= Number(number)) {
+      fail(file, `${where}.from "${c.from}" must be an earlier chapter`);
+    }
+    if (!isStringArray(c.files) || c.files.length === 0)
+      fail(file, `${where}.files must be a non-empty list`);
+    const bad = c.files.find((f) => f === '' || path.isAbsolute(f) || f.split(/[\\/]/).includes('..'));
+    if (bad !== undefined) fail(file, `${where}.files: "${bad}" must be a path inside the chapter`);
+    return { from: c.from, files: c.files };
+  });
 }
 
 /** Loads and validates `chapter.json` in a chapter folder. */

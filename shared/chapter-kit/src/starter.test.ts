@@ -1,4 +1,15 @@
-import { MarkerError, parseRegions, regionText, replaceRegions, toStarter } from './starter';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  generateStarter,
+  MarkerError,
+  parseRegions,
+  regionText,
+  replaceRegions,
+  toStarter,
+  withoutMarkers,
+} from './starter';
 
 const titles = new Map([
   ['1.1', 'Parse the request line'],
@@ -47,6 +58,48 @@ describe('toStarter', () => {
     expect(starter).toContain('// #exercise 1.1: Parse the request line. Stuck? pnpm course hint 1.1');
   });
 
+  it('When a file has several thrown stubs, then each names its function, method or arrow function', () => {
+    const text = [
+      'export class Repo {',
+      '  async findBook(id: string) {',
+      '    // #exercise 1.1',
+      '    return id;',
+      '    // #end',
+      '  }',
+      '}',
+      'export const toBook = (row: unknown) => {',
+      '  // #exercise 1.1',
+      '  return row;',
+      '  // #end',
+      '};',
+      'export function count(): number {',
+      '  // #exercise 1.2',
+      '  return 42;',
+      '  // #starter',
+      '  // return 0;',
+      '  // #end',
+      '}',
+    ].join('\n');
+    const starter = toStarter(text, 'a.ts', titles);
+    expect(starter).toContain("throw new Error('Exercise 1.1 is not done yet: findBook()');");
+    expect(starter).toContain("throw new Error('Exercise 1.1 is not done yet: toBook()');");
+    expect(starter).toContain('  return 0;');
+  });
+
+  it('When a file has one thrown stub, then its message names the exercise title', () => {
+    const starter = toStarter(solution, 'a.ts', titles);
+    expect(starter).toContain("'Exercise 1.1 is not done yet: Parse the request line'");
+  });
+
+  it('When exercises are marked solved, then their regions keep the solution code and the others are stubs', () => {
+    const starter = toStarter(solution, 'a.ts', titles, new Set(['1.1']));
+    expect(starter).toContain(
+      "  // #exercise 1.1: Parse the request line. Stuck? pnpm course hint 1.1\n  return line.split(' ');\n  // #end",
+    );
+    expect(starter).toContain('  return 0;');
+    expect(starter).not.toContain('return 42');
+  });
+
   it('When a file has no markers, then it is copied unchanged', () => {
     expect(toStarter('const a = 1;\n', 'a.ts', titles)).toBe('const a = 1;\n');
   });
@@ -61,6 +114,20 @@ describe('toStarter', () => {
     ].join('\n');
     expect(toStarter(sql, 'a.sql', titles)).toContain('\nCREATE TABLE a ();\n');
     expect(() => toStarter('-- #exercise 1.1\n-- #end', 'a.sql', titles)).toThrow(/needs a #starter part/);
+  });
+});
+
+describe('generateStarter', () => {
+  it('When solution/ has mutants.json, then the starter does not get it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-kit-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'solution'));
+      fs.writeFileSync(path.join(dir, 'solution', 'a.ts'), 'export const a = 1;\n');
+      fs.writeFileSync(path.join(dir, 'solution', 'mutants.json'), '[]\n');
+      expect([...generateStarter(dir, titles).keys()]).toEqual(['a.ts']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -127,5 +194,18 @@ describe('regionText', () => {
       '// #end',
     ].join('\n');
     expect(regionText(text, '1.1', 'a.ts', '\n~\n')).toBe('a();\n~\nb();');
+  });
+});
+
+describe('withoutMarkers', () => {
+  it('When a solution has regions, then markers and #starter parts go and the code stays', () => {
+    expect(withoutMarkers(solution, 'a.ts')).not.toMatch(/#exercise|#starter|#end|return 0/);
+    expect(withoutMarkers(solution, 'a.ts')).toContain("  return line.split(' ');\n}");
+  });
+
+  it('When a starter has regions, then its marker lines go and its stubs stay', () => {
+    const starter = withoutMarkers(toStarter(solution, 'a.ts', titles), 'a.ts');
+    expect(starter).not.toMatch(/#exercise|#end/);
+    expect(starter).toContain('  return 0;');
   });
 });

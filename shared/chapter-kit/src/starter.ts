@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 /*
  * Starters are generated from marked regions of the solution, so the two cannot drift.
@@ -72,24 +73,69 @@ function uncomment(line: string, leader: string): string {
   return `${match[1] ?? ''}${match[3] ?? ''}`;
 }
 
-function defaultStub(region: Region, title: string): string[] {
+/** The name a function-like node is known by: `toBook` for a method, a function or `const toBook = () => …`. */
+function functionName(node: ts.Node): string | undefined {
+  if (ts.isConstructorDeclaration(node)) return 'constructor';
+  if (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  ) {
+    return node.name?.getText();
+  }
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    const { parent } = node;
+    if (
+      ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent)
+    ) {
+      return parent.name.getText();
+    }
+    return ts.isFunctionExpression(node) ? node.name?.text : undefined;
+  }
+  return undefined;
+}
+
+/** The innermost named function, method or arrow function around each line (0-based), if any. */
+function enclosingFunctions(text: string, file: string, lines: readonly number[]): (string | undefined)[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  return lines.map((line) => {
+    const pos = source.getPositionOfLineAndCharacter(line, 0);
+    let found: string | undefined;
+    const visit = (node: ts.Node): void => {
+      if (pos < node.getFullStart() || pos >= node.getEnd()) return;
+      found = functionName(node) ?? found;
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  });
+}
+
+/** `what` names the stub in its message: the exercise's title, or the function when a file has several stubs. */
+function defaultStub(region: Region, what: string): string[] {
   if (region.leader !== '//') {
     throw new MarkerError(
       `exercise ${region.exercise}: a region commented with "${region.leader}" needs a #starter part`,
     );
   }
-  const message = `Exercise ${region.exercise} is not done yet: ${title}`
+  const message = `Exercise ${region.exercise} is not done yet: ${what}`
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'");
   return [`${region.indent}throw new Error('${message}');`];
 }
 
-/** The starter's text for one region: its markers, with the stub in between. */
-export function starterRegion(lines: string[], region: Region, title: string): string[] {
+/**
+ * The starter's text for one region: its markers, with the stub in between. `stubName` (for example `toBook()`)
+ * replaces the title in a thrown stub's message, so that several stubs in one file throw different errors.
+ */
+export function starterRegion(lines: string[], region: Region, title: string, stubName?: string): string[] {
   const { indent, leader, exercise } = region;
   const stub =
     region.stub === undefined
-      ? defaultStub(region, title)
+      ? defaultStub(region, stubName ?? title)
       : lines.slice(region.stub + 1, region.end).map((line) => uncomment(line, leader));
   return [
     `${indent}${leader} #exercise ${exercise}: ${title}. Stuck? pnpm course hint ${exercise}`,
@@ -98,21 +144,59 @@ export function starterRegion(lines: string[], region: Region, title: string): s
   ];
 }
 
-/** Turns one solution file into its starter. `titles` maps exercise ids to titles. */
-export function toStarter(text: string, file: string, titles: ReadonlyMap<string, string>): string {
+/** A region as a learner who solved it like the solution has it: the starter's markers around the solution's code. */
+function solvedRegion(lines: string[], region: Region, title: string): string[] {
+  const markers = starterRegion(lines, { ...region, stub: region.end }, title);
+  return [
+    markers[0]!,
+    ...lines.slice(region.start + 1, region.stub ?? region.end),
+    markers[markers.length - 1]!,
+  ];
+}
+
+/** When a file has several thrown stubs, each one's message names its function (`toBook()`); else none does. */
+function stubNames(text: string, file: string, regions: readonly Region[]): (string | undefined)[] {
+  const thrown = regions.filter((r) => r.stub === undefined && r.leader === '//');
+  if (thrown.length < 2 || !/\.[cm]?[jt]sx?$/.test(file)) return regions.map(() => undefined);
+  const functions = enclosingFunctions(
+    text,
+    file,
+    regions.map((r) => r.start),
+  );
+  return regions.map((r, index) => {
+    const name = functions[index];
+    return r.stub === undefined && name ? `${name}()` : undefined;
+  });
+}
+
+/**
+ * Turns one solution file into its starter. `titles` maps exercise ids to titles. The regions of exercises in
+ * `solved` keep the solution's code (between the same markers), which is how `course check` builds the starter
+ * of a learner who has done those exercises and no others.
+ */
+export function toStarter(
+  text: string,
+  file: string,
+  titles: ReadonlyMap<string, string>,
+  solved: ReadonlySet<string> = new Set(),
+): string {
   const lines = text.split('\n');
   const regions = parseRegions(text, file);
+  const names = stubNames(text, file, regions);
   const out: string[] = [];
   let next = 0;
-  for (const region of regions) {
+  regions.forEach((region, index) => {
     const title = titles.get(region.exercise);
     if (title === undefined)
       throw new MarkerError(
         `${file}:${region.start + 1}: exercise ${region.exercise} is not in chapter.json`,
       );
-    out.push(...lines.slice(next, region.start), ...starterRegion(lines, region, title));
+    const body = solved.has(region.exercise)
+      ? solvedRegion(lines, region, title)
+      : starterRegion(lines, region, title, names[index]);
+    out.push(...lines.slice(next, region.start), ...body);
     next = region.end + 1;
-  }
+  });
   out.push(...lines.slice(next));
   return out.join('\n');
 }
@@ -178,16 +262,28 @@ export function listFiles(dir: string): string[] {
   return files.sort();
 }
 
+/**
+ * Files of solution/ that are for the course's checks, not for learners: the generator never copies them into
+ * starter/ (`mutants.json` holds solution lines, so it must not reach the learner's folder).
+ */
+export const SOLUTION_ONLY_FILES: readonly string[] = ['mutants.json'];
+
+/** The files of a chapter's solution/ that have a starter counterpart (relative paths). */
+export function solutionFiles(chapterDir: string): string[] {
+  return listFiles(path.join(chapterDir, 'solution')).filter((rel) => !SOLUTION_ONLY_FILES.includes(rel));
+}
+
 /** The starter that the generator makes from a chapter's solution: relative path -> text. */
 export function generateStarter(
   chapterDir: string,
   titles: ReadonlyMap<string, string>,
+  solved: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
   const solutionDir = path.join(chapterDir, 'solution');
   const starter = new Map<string, string>();
-  for (const rel of listFiles(solutionDir)) {
+  for (const rel of solutionFiles(chapterDir)) {
     const text = fs.readFileSync(path.join(solutionDir, rel), 'utf8');
-    starter.set(rel, toStarter(text, `solution/${rel}`, titles));
+    starter.set(rel, toStarter(text, `solution/${rel}`, titles, solved));
   }
   return starter;
 }
@@ -196,7 +292,7 @@ export function generateStarter(
 export function exerciseFiles(chapterDir: string): Map<string, string[]> {
   const solutionDir = path.join(chapterDir, 'solution');
   const byExercise = new Map<string, string[]>();
-  for (const rel of listFiles(solutionDir)) {
+  for (const rel of solutionFiles(chapterDir)) {
     const text = fs.readFileSync(path.join(solutionDir, rel), 'utf8');
     for (const region of parseRegions(text, `solution/${rel}`)) {
       const files = byExercise.get(region.exercise) ?? [];
@@ -217,4 +313,27 @@ export function writeStarter(targetDir: string, files: ReadonlyMap<string, strin
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
   }
+}
+
+/**
+ * The text without region markers: the `#exercise` and `#end` lines and a solution's `#starter` part go, the
+ * code stays. Diffs compare this, so that no hunk consists only of markers. Text whose markers are broken is
+ * returned as it is.
+ */
+export function withoutMarkers(text: string, file: string): string {
+  let regions: Region[];
+  try {
+    regions = parseRegions(text, file);
+  } catch {
+    return text;
+  }
+  const dropped = new Set<number>();
+  for (const region of regions) {
+    dropped.add(region.start);
+    for (let line = region.stub ?? region.end; line <= region.end; line += 1) dropped.add(line);
+  }
+  return text
+    .split('\n')
+    .filter((_line, index) => !dropped.has(index))
+    .join('\n');
 }

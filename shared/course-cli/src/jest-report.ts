@@ -17,9 +17,20 @@ export interface TestFileResult {
   assertionResults: AssertionResult[];
 }
 
+/** A source file that swc could not compile, found in a test file's failure (absolute paths). */
+export interface CompileError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  testFile: string;
+}
+
 export interface JestReport {
   success: boolean;
   testResults: TestFileResult[];
+  /** Added by the course's reporters. */
+  compileErrors?: CompileError[];
 }
 
 const EXERCISE_TITLE = /^Exercise (\d+\.\d+): /;

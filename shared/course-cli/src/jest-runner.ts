@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { failure } from './errors';
 import type { JestReport } from './jest-report';
@@ -42,17 +43,31 @@ export function jestBin(cwd: string): string {
   }
 }
 
+const REPORTERS = path.resolve(__dirname, '..', 'reporter');
+
+/**
+ * Runs jest with the course's reporters: `run` keeps jest's own output but shows a file that does not compile once,
+ * as path:line:col and the message; `check` prints nothing. Both hand the results over in a temporary file.
+ */
 export async function runJest(options: JestOptions): Promise<JestRun> {
-  // Inside the folder's git-ignored .course/, so that jest's "Test results written to" line stays short.
-  const workDir = path.join(options.cwd, '.course');
-  fs.mkdirSync(workDir, { recursive: true });
-  const tempDir = fs.mkdtempSync(path.join(workDir, 'jest-'));
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-jest-'));
   const outputFile = path.join(tempDir, 'report.json');
-  const args = [jestBin(options.cwd), '--json', `--outputFile=${outputFile}`, '--passWithNoTests'];
+  const reporters = options.inherit
+    ? [path.join(REPORTERS, 'run-reporter.js'), 'summary']
+    : [path.join(REPORTERS, 'quiet-reporter.js')];
+  // The config is named, not looked up: jest started in a folder that has gone away must not find another one above.
+  const config = path.join(options.cwd, 'jest.config.js');
+  if (!fs.existsSync(config)) throw failure(`${config} is missing`);
+  const args = [
+    jestBin(options.cwd),
+    `--config=${config}`,
+    '--passWithNoTests',
+    ...reporters.map((r) => `--reporters=${r}`),
+  ];
   if (options.testNamePattern) args.push(`--testNamePattern=${options.testNamePattern}`);
   if (options.ci) args.push('--ci', '--silent');
   if (options.testPaths) args.push('--runTestsByPath', ...options.testPaths);
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, COURSE_JEST_REPORT: outputFile };
   if (options.target) env.COURSE_TARGET = options.target;
   try {
     const result = await runProcess(process.execPath, args, {

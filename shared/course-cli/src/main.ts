@@ -6,12 +6,24 @@ import { doctor } from './commands/doctor';
 import { help } from './commands/help';
 import { hint } from './commands/hint';
 import { reset } from './commands/reset';
+import { restore } from './commands/restore';
 import { run } from './commands/run';
 import { status } from './commands/status';
 import { sync } from './commands/sync';
 import { CourseError, failure, usageError } from './errors';
 
-const COMMANDS: Record<string, Command> = { status, run, hint, diff, reset, doctor, sync, check, help };
+const COMMANDS: Record<string, Command> = {
+  status,
+  run,
+  hint,
+  diff,
+  reset,
+  restore,
+  doctor,
+  sync,
+  check,
+  help,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'status', ...args] = argv;

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { generateStarter, listFiles, type Chapter } from '@course/chapter-kit';
 import { failure } from './errors';
 
-/** What the generator makes from the chapter's solution: relative path -> text. */
-export function pristineStarter(chapter: Chapter): Map<string, string> {
+/**
+ * What the generator makes from the chapter's solution: relative path -> text. With `solved`, those exercises'
+ * regions keep the solution's code.
+ */
+export function pristineStarter(chapter: Chapter, solved?: ReadonlySet<string>): Map<string, string> {
   const titles = new Map(chapter.exercises.map((e) => [e.id, e.title]));
   try {
-    return generateStarter(chapter.dir, titles);
+    return generateStarter(chapter.dir, titles, solved);
   } catch (error) {
     throw failure(`${chapter.slug}: ${(error as Error).message}`, error);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFixture, SOLUTION_CALC, type Fixture } from './fixture';
+import { copyChapter, createFixture, SOLUTION_CALC, type Fixture } from './fixture';
 
 let fixture: Fixture;
 beforeEach(() => {
@@ -20,6 +20,7 @@ describe('course check', () => {
     expect(stdout).toContain('✓ 01-demo  starter fails at 1.1');
     expect(stdout).toContain('✓ 01-demo  starter fails at 1.2');
     expect(stdout).toContain('✓ 01-demo  mutant 1 (1.1: subtracts instead of adding) killed');
+    expect(stdout).toContain('✓ 01-demo  order: with only 1.1 done, their 1 test passes');
     expect(stdout).not.toContain('✗');
     expect(lastLine(stdout)).toMatch(/^\d+ passed, 0 failed$/);
     expect(code).toBe(0);
@@ -29,7 +30,7 @@ describe('course check', () => {
     fixture.write(SOLUTION_CALC, `// Changed without pnpm course sync.\n${fixture.read(SOLUTION_CALC)}`);
     const readme = 'chapters/01-demo/README.md';
     fixture.write(readme, fixture.read(readme).replace('### 1.2 Average a list', '### 1.2 Average the list'));
-    const mutants = 'chapters/01-demo/tests/mutants.json';
+    const mutants = 'chapters/01-demo/solution/mutants.json';
     const survivor = { exercise: '1.1', file: 'calc.ts', find: 'a + b', replace: 'b + a', why: 'same sum' };
     fixture.write(mutants, JSON.stringify([...JSON.parse(fixture.read(mutants)), survivor]));
 
@@ -43,6 +44,48 @@ describe('course check', () => {
     expect(stdout).toContain('✗ 01-demo  mutant 3 (1.1: same sum) survived');
     expect(lastLine(stdout)).toMatch(/^\d+ passed, 3 failed$/);
     expect(code).toBe(1);
+  });
+});
+
+describe('course check proves the exercise order', () => {
+  it("When 1.1's tests need 1.2's code, then the order step fails and says which exercise needs a later one", async () => {
+    const tests = 'chapters/01-demo/tests/calc.test.ts';
+    fixture.write(
+      tests,
+      fixture.read(tests).replace('expect(add(2, 3)).toBe(5);', 'expect(add(2, 3) + average([0])).toBe(5);'),
+    );
+
+    const { code, stdout } = await fixture.course(['check', '01']);
+
+    expect(stdout).toContain(
+      '✗ 01-demo  order: with only 1.1 done, 1 of 1 test fail: 1.1 needs a later exercise',
+    );
+    expect(stdout).toContain('Exercise 1.2 is not done yet');
+    expect(code).toBe(1);
+  });
+});
+
+describe('course check compares carried files', () => {
+  it('When a chapter carries a file from an earlier one, then the check passes while they match and fails when they differ', async () => {
+    copyChapter(fixture, '02-demo');
+    const manifest = 'chapters/02-demo/chapter.json';
+    const carries = { from: '01-demo', files: ['solution/round.ts'] };
+    fixture.write(manifest, JSON.stringify({ ...JSON.parse(fixture.read(manifest)), carries }));
+
+    const same = await fixture.course(['check', '--only-carried']);
+    expect(same.stdout).toContain('✓ 02-demo  carried: 1 file match 01-demo');
+    expect(same.code).toBe(0);
+
+    const round = 'chapters/01-demo/solution/round.ts';
+    fixture.write(round, fixture.read(round).replace('100', '1000'));
+    const changed = await fixture.course(['check', '--only-carried']);
+
+    expect(changed.stdout).toContain('✗ 02-demo  carried: 1 file no longer matches 01-demo');
+    expect(changed.stdout).toContain(
+      'solution/round.ts differs: diff -u chapters/01-demo/solution/round.ts chapters/02-demo/solution/round.ts',
+    );
+    expect(changed.stdout.trimEnd().split('\n').pop()).toBe('0 passed, 1 failed');
+    expect(changed.code).toBe(1);
   });
 });
 

@@ -47,7 +47,7 @@ describe('course diff', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('--- starter/calc.ts (exercise 1.1)');
     expect(stdout).toContain('+++ solution/calc.ts (exercise 1.1)');
-    expect(stdout).toContain("-  throw new Error('Exercise 1.1 is not done yet: Add two numbers');");
+    expect(stdout).toContain("-  throw new Error('Exercise 1.1 is not done yet: add()');");
     expect(stdout).toContain('+  return a + b;');
     expect(stdout).not.toContain('values.length');
   });
@@ -64,11 +64,26 @@ describe('course diff', () => {
   it('When the learner solved the exercise like the solution, then there is no difference', async () => {
     const solved = fixture
       .read(STARTER_CALC)
-      .replace("throw new Error('Exercise 1.1 is not done yet: Add two numbers');", 'return a + b;');
+      .replace("throw new Error('Exercise 1.1 is not done yet: add()');", 'return a + b;');
     fixture.write(STARTER_CALC, solved);
 
     const { stdout } = await fixture.course(['diff', '1.1']);
 
-    expect(stdout).toBe('No differences: exercise 1.1 matches the solution.\n');
+    expect(stdout).toContain('No differences: exercise 1.1 matches the solution.\n');
+    expect(stdout).toContain("Only the code inside exercise 1.1's regions was compared.");
+  });
+
+  it("When a chapter is diffed, then no line is a region marker and the learner's code outside regions shows", async () => {
+    fixture.write(STARTER_CALC, `${fixture.read(STARTER_CALC)}\nexport const helper = 1;\n`);
+    fixture.write('chapters/01-demo/starter/mine.ts', 'export const mine = 2;\n');
+
+    const { stdout } = await fixture.course(['diff', '01']);
+
+    const changed = stdout.split('\n').filter((line) => /^[-+](?![-+])/.test(line));
+    expect(changed.filter((line) => /#exercise|#starter|#end/.test(line))).toEqual([]);
+    expect(changed).toContain('-export const helper = 1;');
+    expect(changed).toContain('-export const mine = 2;');
+    expect(changed).toContain('+  return a + b;');
+    expect(stdout).not.toContain('mutants.json');
   });
 });

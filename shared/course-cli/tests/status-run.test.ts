@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createFixture, STARTER_CALC, type Fixture } from './fixture';
 
-const STUB_1_1 = "throw new Error('Exercise 1.1 is not done yet: Add two numbers');";
+const STUB_1_1 = "throw new Error('Exercise 1.1 is not done yet: add()');";
 
 let fixture: Fixture;
 beforeEach(() => {
@@ -52,7 +52,7 @@ describe('course run', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('4 passed, 4 total');
     expect(result.stdout).toContain('Passing: 1.1, 1.2');
-    expect(result.stdout).toContain('The solution passes these tests.');
+    expect(result.stdout).toContain('The solution passes these tests and typechecks.');
     expect(fs.existsSync(path.join(fixture.root, '.course', 'progress.json'))).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { cleanEnv, createFixture, SOLUTION_CALC, spawnCourse, STARTER_CALC, type Fixture } from './fixture';
+import {
+  cleanEnv,
+  createFixture,
+  killCourse,
+  SOLUTION_CALC,
+  spawnCourse,
+  STARTER_CALC,
+  type Fixture,
+} from './fixture';
 
 let fixture: Fixture;
 let child: ChildProcess | undefined;
@@ -7,7 +15,7 @@ beforeEach(() => {
   fixture = createFixture();
 });
 afterEach(() => {
-  if (child?.exitCode === null) child.kill('SIGKILL');
+  if (child) killCourse(child);
   child = undefined;
   fixture.remove();
 });
@@ -24,6 +32,8 @@ function waitFor(done: () => boolean): Promise<void> {
 
 describe('course sync', () => {
   it('When a solution file changed, then sync rewrites its starter and says which file changed', async () => {
+    fixture.remove();
+    fixture = createFixture({ git: true });
     fixture.write(SOLUTION_CALC, `// A note for learners.\n${fixture.read(SOLUTION_CALC)}`);
 
     const first = await fixture.course(['sync']);
@@ -32,6 +42,30 @@ describe('course sync', () => {
     expect(first.stdout).toBe('01-demo: wrote starter/calc.ts\n');
     expect(fixture.read(STARTER_CALC).startsWith('// A note for learners.\n')).toBe(true);
     expect(second.stdout).toBe('01-demo: starter is up to date\n');
+  });
+
+  it('When the learner edited a starter file, then sync refuses to overwrite it, and --force backs it up first', async () => {
+    fixture.remove();
+    fixture = createFixture({ git: true });
+    fixture.write(SOLUTION_CALC, `// A note for learners.\n${fixture.read(SOLUTION_CALC)}`);
+    const mine = fixture.read(STARTER_CALC).replace(/throw new Error\('Exercise 1\.1[^;]*;/, 'return a + b;');
+    fixture.write(STARTER_CALC, mine);
+
+    const refused = await fixture.course(['sync']);
+
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('sync would overwrite starter/calc.ts');
+    expect(refused.stderr).toContain('pnpm course sync --force');
+    expect(fixture.read(STARTER_CALC)).toBe(mine);
+
+    const forced = await fixture.course(['sync', '--force']);
+
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(
+      /01-demo: backed up 1 file to \.course\/backups\/.*; wrote starter\/calc\.ts/,
+    );
+    expect(fixture.read(STARTER_CALC).startsWith('// A note for learners.\n')).toBe(true);
+    expect((await fixture.course(['restore'])).stdout).toContain('whole chapter, before sync');
   });
 });
 
@@ -47,7 +81,7 @@ describe('course run --watch', () => {
     await waitFor(() => runs() === 1);
     expect(stdout).toContain('Failing: 1.1');
 
-    const stub = "throw new Error('Exercise 1.1 is not done yet: Add two numbers');";
+    const stub = "throw new Error('Exercise 1.1 is not done yet: add()');";
     fixture.write(STARTER_CALC, fixture.read(STARTER_CALC).replace(stub, 'return a + b;'));
     await waitFor(() => runs() === 2);
     expect(stdout).toContain('Passing: 1.1');

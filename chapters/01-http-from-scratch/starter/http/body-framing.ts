@@ -16,13 +16,13 @@ export function framingOf(head: RequestHead, limits: Limits): Framing {
 /** Content-Length = 1*DIGIT (RFC 9110 §8.6), sent once. */
 export function parseContentLength(values: string[]): number {
   // #exercise 1.3: Frame the request body. Stuck? pnpm course hint 1.3
-  throw new Error('Exercise 1.3 is not done yet: Frame the request body');
+  throw new Error('Exercise 1.3 is not done yet: parseContentLength()');
   // #end
 }
 
 /** chunk-size [ chunk-ext ] (RFC 9112 §7.1): the size in hex, then extensions that we ignore. */
 export function parseChunkSize(line: string, received: number, limits: Limits): number {
   // #exercise 1.3: Frame the request body. Stuck? pnpm course hint 1.3
-  throw new Error('Exercise 1.3 is not done yet: Frame the request body');
+  throw new Error('Exercise 1.3 is not done yet: parseChunkSize()');
   // #end
 }

@@ -8,14 +8,14 @@ const HOST = /^[A-Za-z0-9.\-_~!$&'()*+,;=%[\]:]*$/;
 /** field-line = field-name ":" OWS field-value OWS (RFC 9112 §5). */
 export function parseHeaderLine(line: string): HeaderField {
   // #exercise 1.2: Parse the header fields. Stuck? pnpm course hint 1.2
-  throw new Error('Exercise 1.2 is not done yet: Parse the header fields');
+  throw new Error('Exercise 1.2 is not done yet: parseHeaderLine()');
   // #end
 }
 
 /** Rules that need the whole header section: Host (RFC 9112 §3.2). */
 export function validateHeaders(head: RequestHead): void {
   // #exercise 1.2: Parse the header fields. Stuck? pnpm course hint 1.2
-  throw new Error('Exercise 1.2 is not done yet: Parse the header fields');
+  throw new Error('Exercise 1.2 is not done yet: validateHeaders()');
   // #end
 }
 

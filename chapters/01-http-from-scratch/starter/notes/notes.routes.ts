@@ -17,25 +17,25 @@ export function registerNoteRoutes(router: Router, store: NotesStore): void {
 
 async function createNote(store: NotesStore, { request }: RouteContext): Promise<HttpResponse> {
   // #exercise 1.7: Build the Notes API. Stuck? pnpm course hint 1.7
-  throw new Error('Exercise 1.7 is not done yet: Build the Notes API');
+  throw new Error('Exercise 1.7 is not done yet: createNote()');
   // #end
 }
 
 function findNote(store: NotesStore, { params }: RouteContext): Note {
   // #exercise 1.7: Build the Notes API. Stuck? pnpm course hint 1.7
-  throw new Error('Exercise 1.7 is not done yet: Build the Notes API');
+  throw new Error('Exercise 1.7 is not done yet: findNote()');
   // #end
 }
 
 async function updateNote(store: NotesStore, { request, params }: RouteContext): Promise<HttpResponse> {
   // #exercise 1.7: Build the Notes API. Stuck? pnpm course hint 1.7
-  throw new Error('Exercise 1.7 is not done yet: Build the Notes API');
+  throw new Error('Exercise 1.7 is not done yet: updateNote()');
   // #end
 }
 
 async function deleteNote(store: NotesStore, { params }: RouteContext): Promise<HttpResponse> {
   // #exercise 1.7: Build the Notes API. Stuck? pnpm course hint 1.7
-  throw new Error('Exercise 1.7 is not done yet: Build the Notes API');
+  throw new Error('Exercise 1.7 is not done yet: deleteNote()');
   // #end
 }
 

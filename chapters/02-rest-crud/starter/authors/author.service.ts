@@ -23,19 +23,19 @@ export class AuthorService {
 
   async create(input: AuthorInput): Promise<Author> {
     // #exercise 2.2: Authors: create, read, update, delete. Stuck? pnpm course hint 2.2
-    throw new Error('Exercise 2.2 is not done yet: Authors: create, read, update, delete');
+    throw new Error('Exercise 2.2 is not done yet: create()');
     // #end
   }
 
   async get(id: string): Promise<Author> {
     // #exercise 2.2: Authors: create, read, update, delete. Stuck? pnpm course hint 2.2
-    throw new Error('Exercise 2.2 is not done yet: Authors: create, read, update, delete');
+    throw new Error('Exercise 2.2 is not done yet: get()');
     // #end
   }
 
   async update(id: string, patch: AuthorPatch): Promise<Author> {
     // #exercise 2.2: Authors: create, read, update, delete. Stuck? pnpm course hint 2.2
-    throw new Error('Exercise 2.2 is not done yet: Authors: create, read, update, delete');
+    throw new Error('Exercise 2.2 is not done yet: update()');
     // #end
   }
 
@@ -43,7 +43,7 @@ export class AuthorService {
     // #exercise 2.6: Rules between authors and books. Stuck? pnpm course hint 2.6
     // #end
     // #exercise 2.2: Authors: create, read, update, delete. Stuck? pnpm course hint 2.2
-    throw new Error('Exercise 2.2 is not done yet: Authors: create, read, update, delete');
+    throw new Error('Exercise 2.2 is not done yet: delete()');
     // #end
   }
 
@@ -54,7 +54,7 @@ export class AuthorService {
     offset = 0,
   }: AuthorListQuery): Promise<Slice<Author>> {
     // #exercise 2.5: Pagination, filtering and sorting. Stuck? pnpm course hint 2.5
-    throw new Error('Exercise 2.5 is not done yet: Pagination, filtering and sorting');
+    throw new Error('Exercise 2.5 is not done yet: list()');
     // #end
   }
 }

@@ -25,39 +25,39 @@ export class BookService {
   async create(input: BookInput): Promise<Book> {
     await this.checkAuthor(input.authorId);
     // #exercise 2.3: Create and read books. Stuck? pnpm course hint 2.3
-    throw new Error('Exercise 2.3 is not done yet: Create and read books');
+    throw new Error('Exercise 2.3 is not done yet: create()');
     // #end
   }
 
   async get(id: string): Promise<Book> {
     // #exercise 2.3: Create and read books. Stuck? pnpm course hint 2.3
-    throw new Error('Exercise 2.3 is not done yet: Create and read books');
+    throw new Error('Exercise 2.3 is not done yet: get()');
     // #end
   }
 
   async update(id: string, patch: BookPatch): Promise<Book> {
     if (patch.authorId !== undefined) await this.checkAuthor(patch.authorId);
     // #exercise 2.4: Update and delete books. Stuck? pnpm course hint 2.4
-    throw new Error('Exercise 2.4 is not done yet: Update and delete books');
+    throw new Error('Exercise 2.4 is not done yet: update()');
     // #end
   }
 
   async delete(id: string): Promise<void> {
     // #exercise 2.4: Update and delete books. Stuck? pnpm course hint 2.4
-    throw new Error('Exercise 2.4 is not done yet: Update and delete books');
+    throw new Error('Exercise 2.4 is not done yet: delete()');
     // #end
   }
 
   async list(query: BookListQuery): Promise<Slice<Book>> {
     // #exercise 2.5: Pagination, filtering and sorting. Stuck? pnpm course hint 2.5
-    throw new Error('Exercise 2.5 is not done yet: Pagination, filtering and sorting');
+    throw new Error('Exercise 2.5 is not done yet: list()');
     // #end
   }
 
   /** A book's ISBN must pass its check digit and belong to no other book. */
   private async checkIsbn(isbn: string): Promise<void> {
     // #exercise 2.3: Create and read books. Stuck? pnpm course hint 2.3
-    throw new Error('Exercise 2.3 is not done yet: Create and read books');
+    throw new Error('Exercise 2.3 is not done yet: checkIsbn()');
     // #end
   }
 

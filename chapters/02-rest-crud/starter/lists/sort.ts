@@ -11,7 +11,7 @@ export interface SortKey<Field extends string> {
  */
 export function parseSort<Field extends string>(raw: string, allowed: readonly Field[]): SortKey<Field>[] {
   // #exercise 2.5: Pagination, filtering and sorting. Stuck? pnpm course hint 2.5
-  throw new Error('Exercise 2.5 is not done yet: Pagination, filtering and sorting');
+  throw new Error('Exercise 2.5 is not done yet: parseSort()');
   // #end
 }
 
@@ -27,6 +27,6 @@ export function compareBy<T extends Record<Field, Sortable>, Field extends strin
   keys: readonly SortKey<Field>[],
 ): (a: T, b: T) => number {
   // #exercise 2.5: Pagination, filtering and sorting. Stuck? pnpm course hint 2.5
-  throw new Error('Exercise 2.5 is not done yet: Pagination, filtering and sorting');
+  throw new Error('Exercise 2.5 is not done yet: compareBy()');
   // #end
 }

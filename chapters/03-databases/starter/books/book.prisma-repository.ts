@@ -18,7 +18,7 @@ type BookRow = Prisma.BookGetPayload<{ include: typeof bookInclude }>;
 /** A plain Book from Prisma's row: the API's fields and nothing else, so that no Prisma type leaves this file. */
 function toBook(row: BookRow): Book {
   // #exercise 3.4: A Prisma repository that returns plain objects. Stuck? pnpm course hint 3.4
-  throw new Error('Exercise 3.4 is not done yet: A Prisma repository that returns plain objects');
+  throw new Error('Exercise 3.4 is not done yet: toBook()');
   // #end
 }
 
@@ -32,31 +32,31 @@ export class PrismaBookRepository implements BookRepository {
 
   async create({ tags = [], ...fields }: BookInput): Promise<Book> {
     // #exercise 3.4: A Prisma repository that returns plain objects. Stuck? pnpm course hint 3.4
-    throw new Error('Exercise 3.4 is not done yet: A Prisma repository that returns plain objects');
+    throw new Error('Exercise 3.4 is not done yet: create()');
     // #end
   }
 
   async findById(id: string): Promise<Book | undefined> {
     // #exercise 3.4: A Prisma repository that returns plain objects. Stuck? pnpm course hint 3.4
-    throw new Error('Exercise 3.4 is not done yet: A Prisma repository that returns plain objects');
+    throw new Error('Exercise 3.4 is not done yet: findById()');
     // #end
   }
 
   async update(id: string, { tags, ...fields }: BookPatch): Promise<Book | undefined> {
     // #exercise 3.4: A Prisma repository that returns plain objects. Stuck? pnpm course hint 3.4
-    throw new Error('Exercise 3.4 is not done yet: A Prisma repository that returns plain objects');
+    throw new Error('Exercise 3.4 is not done yet: update()');
     // #end
   }
 
   async delete(id: string): Promise<boolean> {
     // #exercise 3.4: A Prisma repository that returns plain objects. Stuck? pnpm course hint 3.4
-    throw new Error('Exercise 3.4 is not done yet: A Prisma repository that returns plain objects');
+    throw new Error('Exercise 3.4 is not done yet: delete()');
     // #end
   }
 
   async list({ sort, limit, offset, ...filters }: BookListOptions): Promise<Slice<Book>> {
     // #exercise 3.6: Books with their author and tags, without N+1. Stuck? pnpm course hint 3.6
-    throw new Error('Exercise 3.6 is not done yet: Books with their author and tags, without N+1');
+    throw new Error('Exercise 3.6 is not done yet: list()');
     // #end
   }
 }

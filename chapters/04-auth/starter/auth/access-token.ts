@@ -18,7 +18,7 @@ export interface AccessTokenClaims {
  */
 export function signAccessToken(userId: string, config: TokenConfig): string {
   // #exercise 4.3: Issue and verify access tokens. Stuck? pnpm course hint 4.3
-  throw new Error('Exercise 4.3 is not done yet: Issue and verify access tokens');
+  throw new Error('Exercise 4.3 is not done yet: signAccessToken()');
   // #end
 }
 
@@ -29,6 +29,6 @@ export function signAccessToken(userId: string, config: TokenConfig): string {
  */
 export function verifyAccessToken(token: string, config: TokenConfig): AccessTokenClaims {
   // #exercise 4.3: Issue and verify access tokens. Stuck? pnpm course hint 4.3
-  throw new Error('Exercise 4.3 is not done yet: Issue and verify access tokens');
+  throw new Error('Exercise 4.3 is not done yet: verifyAccessToken()');
   // #end
 }

@@ -35,7 +35,7 @@ export class AuthService {
    */
   async register({ email, password }: RegisterInput): Promise<void> {
     // #exercise 4.1: Hash and verify passwords. Stuck? pnpm course hint 4.1
-    throw new Error('Exercise 4.1 is not done yet: Hash and verify passwords');
+    throw new Error('Exercise 4.1 is not done yet: register()');
     // #end
   }
 
@@ -66,14 +66,14 @@ export class AuthService {
    */
   private async checkCredentials(email: string, password: string): Promise<UserCredentials | undefined> {
     // #exercise 4.2: Login without user enumeration. Stuck? pnpm course hint 4.2
-    throw new Error('Exercise 4.2 is not done yet: Login without user enumeration');
+    throw new Error('Exercise 4.2 is not done yet: checkCredentials()');
     // #end
   }
 
   /** A hash of a random password, at the configured cost, made once: what unknown addresses are checked against. */
   private dummyHash(): Promise<string> {
     // #exercise 4.2: Login without user enumeration. Stuck? pnpm course hint 4.2
-    throw new Error('Exercise 4.2 is not done yet: Login without user enumeration');
+    throw new Error('Exercise 4.2 is not done yet: dummyHash()');
     // #end
   }
 

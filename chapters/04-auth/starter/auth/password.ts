@@ -12,7 +12,7 @@ export const PASSWORD_MAX_LENGTH = 128;
  */
 export function checkPasswordPolicy(password: string, email: string): void {
   // #exercise 4.1: Hash and verify passwords. Stuck? pnpm course hint 4.1
-  throw new Error('Exercise 4.1 is not done yet: Hash and verify passwords');
+  throw new Error('Exercise 4.1 is not done yet: checkPasswordPolicy()');
   // #end
 }
 
@@ -23,20 +23,20 @@ export function checkPasswordPolicy(password: string, email: string): void {
  */
 function prehash(password: string): string {
   // #exercise 4.1: Hash and verify passwords. Stuck? pnpm course hint 4.1
-  throw new Error('Exercise 4.1 is not done yet: Hash and verify passwords');
+  throw new Error('Exercise 4.1 is not done yet: prehash()');
   // #end
 }
 
 /** A bcrypt hash of the password, with a fresh random salt and the given cost; it embeds both. */
 export async function hashPassword(password: string, cost: number): Promise<string> {
   // #exercise 4.1: Hash and verify passwords. Stuck? pnpm course hint 4.1
-  throw new Error('Exercise 4.1 is not done yet: Hash and verify passwords');
+  throw new Error('Exercise 4.1 is not done yet: hashPassword()');
   // #end
 }
 
 /** Whether the password is the one behind the hash. bcrypt reads the salt and cost from the hash itself. */
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
   // #exercise 4.1: Hash and verify passwords. Stuck? pnpm course hint 4.1
-  throw new Error('Exercise 4.1 is not done yet: Hash and verify passwords');
+  throw new Error('Exercise 4.1 is not done yet: verifyPassword()');
   // #end
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadChapter, type Chapter } from '@course/chapter-kit';
@@ -6,11 +7,13 @@ import type { GitView } from '../git';
 import { exerciseTestFiles } from '../jest-report';
 import { runJest } from '../jest-runner';
 import { count } from '../text';
+import { checkCarried } from './carried';
 import { checkMutant, loadMutants } from './mutants';
+import { checkOrderStep } from './order';
 import { buildPristine } from './pristine';
 import { checkReadme } from './readme';
 import { checkRegions } from './regions';
-import type { Report } from './report';
+import type { Item, Report } from './report';
 import { checkStarterSync } from './starter-sync';
 import { pristineItems, testsItem, titlesItem } from './tests';
 import { typecheck } from './typecheck';
@@ -44,20 +47,21 @@ async function checkPristineStarter(chapter: Chapter, report: Report): Promise<v
   for (const item of pristineItems(chapter, run)) report.add(item);
 }
 
-async function checkMutants(
+/** The exercise-order steps and the mutants: each is its own jest process, so a few run side by side. */
+async function checkOrderAndMutants(
   chapter: Chapter,
   report: Report,
   testFiles: Map<string, string[]>,
 ): Promise<void> {
   const mutants = loadMutants(chapter);
-  if (!Array.isArray(mutants)) {
-    report.add(mutants);
-    return;
-  }
-  // Each mutant is its own jest process, and jest uses one worker on a small machine, so a few run side by side.
-  const items = await mapConcurrently(mutants, checkJobs(), (mutant, index) =>
-    checkMutant(chapter, mutant, index + 1, testFiles.get(mutant.exercise)),
-  );
+  if (!Array.isArray(mutants)) report.add(mutants);
+  const jobs: (() => Promise<Item>)[] = [
+    ...chapter.exercises.slice(0, -1).map((_e, index) => () => checkOrderStep(chapter, index + 1, testFiles)),
+    ...(Array.isArray(mutants) ? mutants : []).map(
+      (mutant, index) => () => checkMutant(chapter, mutant, index + 1, testFiles.get(mutant.exercise)),
+    ),
+  ];
+  const items = await mapConcurrently(jobs, checkJobs(), (job) => job());
   for (const item of items) report.add(item);
 }
 
@@ -91,6 +95,7 @@ export async function checkChapter(
   root: string,
   git: GitView | undefined,
   report: Report,
+  options: { carried: boolean } = { carried: true },
 ): Promise<void> {
   let chapter: Chapter;
   try {
@@ -107,7 +112,10 @@ export async function checkChapter(
   report.add(checkReadme(chapter));
   report.add(checkRegions(chapter));
   report.add(checkStarterSync(chapter, root, git));
+  if (options.carried) for (const item of checkCarried(chapter, root)) report.add(item);
   const testFiles = await checkSolution(chapter, report);
   await checkPristineStarter(chapter, report);
-  await checkMutants(chapter, report, testFiles);
+  await checkOrderAndMutants(chapter, report, testFiles);
+  // What check built (the pristine starter, mutants, order steps) is not worth keeping between runs.
+  fs.rmSync(path.join(chapter.dir, '.course'), { recursive: true, force: true });
 }

@@ -22,6 +22,16 @@ export function copySolution(chapter: Chapter, target: string): void {
   fs.cpSync(path.join(chapter.dir, 'solution'), target, { recursive: true });
 }
 
+/** Writes a generated starter to `dir`, with the generated code (tsoa routes, Prisma client) of starter/. */
+export function buildStarter(chapter: Chapter, dir: string, files: Map<string, string>): void {
+  const starterDir = path.join(chapter.dir, 'starter');
+  fs.rmSync(dir, { recursive: true, force: true });
+  writeStarter(dir, files);
+  for (const rel of generatedFolders(starterDir)) {
+    fs.cpSync(path.join(starterDir, rel), path.join(dir, rel), { recursive: true });
+  }
+}
+
 /**
  * Writes the starter exactly as the generator makes it to `<chapter>/.course/pristine/`, plus the generated code
  * that the package's `generate` script put in starter/ (it is git-ignored, so the generator does not make it),
@@ -30,12 +40,7 @@ export function copySolution(chapter: Chapter, target: string): void {
 export function buildPristine(chapter: Chapter): string {
   const workDir = path.join(chapter.dir, '.course');
   const pristineDir = path.join(workDir, 'pristine');
-  const starterDir = path.join(chapter.dir, 'starter');
-  fs.rmSync(pristineDir, { recursive: true, force: true });
-  writeStarter(pristineDir, pristineStarter(chapter));
-  for (const rel of generatedFolders(starterDir)) {
-    fs.cpSync(path.join(starterDir, rel), path.join(pristineDir, rel), { recursive: true });
-  }
+  buildStarter(chapter, pristineDir, pristineStarter(chapter));
   const tsconfig = { extends: '../tsconfig.starter.json', include: ['pristine/**/*.ts'] };
   fs.writeFileSync(path.join(workDir, 'tsconfig.pristine.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   return pristineDir;

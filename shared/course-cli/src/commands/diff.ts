@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exerciseFiles, listFiles, regionText, type Chapter } from '@course/chapter-kit';
+import {
+  exerciseFiles,
+  listFiles,
+  regionText,
+  solutionFiles,
+  withoutMarkers,
+  type Chapter,
+} from '@course/chapter-kit';
 import { parseCommandArgs } from '../args';
 import { resolveTarget } from '../chapters';
 import { stdoutPalette, type Palette } from '../color';
@@ -14,13 +21,18 @@ function read(file: string): string | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
+/** Every file of the chapter, the learner's own included, compared without the region markers. */
 function chapterDiffs(chapter: Chapter, p: Palette): string[] {
   const starterDir = path.join(chapter.dir, 'starter');
   const solutionDir = path.join(chapter.dir, 'solution');
-  const files = [...new Set([...listFiles(starterDir), ...listFiles(solutionDir)])].sort();
+  const files = [...new Set([...listFiles(starterDir), ...solutionFiles(chapter.dir)])].sort();
+  const text = (dir: string, rel: string): string | undefined => {
+    const raw = read(path.join(dir, rel));
+    return raw === undefined ? undefined : withoutMarkers(raw, rel);
+  };
   return files.flatMap((rel) => {
-    const mine = read(path.join(starterDir, rel));
-    const theirs = read(path.join(solutionDir, rel));
+    const mine = text(starterDir, rel);
+    const theirs = text(solutionDir, rel);
     const patch = unifiedDiff(
       mine === undefined ? '/dev/null' : `starter/${rel}`,
       theirs === undefined ? '/dev/null' : `solution/${rel}`,
@@ -76,6 +88,16 @@ export async function diff(ctx: CommandContext): Promise<number> {
     console.log(`No differences: ${what} matches the solution.`);
   } else {
     process.stdout.write(patches.join(''));
+  }
+  if (exercise) {
+    console.log(
+      p.dim(
+        `Only the code inside exercise ${exercise.id}'s regions was compared. ` +
+          `To see your changes outside them too: pnpm course diff ${chapter.number}`,
+      ),
+    );
+  } else if (patches.length > 0) {
+    console.log(p.dim('The #exercise/#end marker lines were left out of this comparison.'));
   }
   return 0;
 }

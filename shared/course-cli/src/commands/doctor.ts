@@ -9,6 +9,7 @@ import { checkNode, checkPnpm } from '../doctor/toolchain';
 import type { CommandContext } from './command';
 
 const USAGE = 'pnpm course doctor';
+const SERVICE_NAMES: Record<Service, string> = { postgres: 'PostgreSQL', redis: 'Redis' };
 
 function slugsUsing(chapters: readonly Chapter[], service: Service): string[] {
   return chapters.filter((c) => c.services.includes(service)).map((c) => c.slug);
@@ -40,17 +41,30 @@ export async function doctor(ctx: CommandContext): Promise<number> {
     ),
   ];
   let failed = 0;
-  for (const check of checks) {
+  const down = new Set<Service>();
+  for (const [index, check] of checks.entries()) {
     const result = await check();
-    if (!result.ok) failed += 1;
-    console.log(`${result.ok ? p.green('✓') : p.red('✗')} ${result.summary}`);
+    if (!result.ok && index === 2) down.add('postgres');
+    if (!result.ok && index === 3) down.add('redis');
+    if (!result.ok && !result.warning) failed += 1;
+    const mark = result.ok ? p.green('✓') : result.warning ? p.yellow('⚠') : p.red('✗');
+    console.log(`${mark} ${result.summary}`);
     for (const line of result.remedy) console.log(`    ${line}`);
   }
   console.log('');
   console.log(
     failed === 0
-      ? p.green(`All ${checks.length} checks passed.`)
+      ? p.green(`All ${checks.length} checks passed${down.size > 0 ? ' (⚠: not needed yet)' : ''}.`)
       : p.red(`${failed} of ${checks.length} checks failed; the lines under each ✗ say how to fix it.`),
   );
+  const waiting = chapters.filter((c) => c.services.some((s) => down.has(s)));
+  if (waiting.length > 0) {
+    const ready = chapters.filter((c) => !waiting.includes(c)).map((c) => c.slug);
+    console.log(`Ready to run now: ${ready.length > 0 ? ready.join(', ') : 'none'}.`);
+    for (const chapter of waiting) {
+      const needs = chapter.services.filter((s) => down.has(s)).map((s) => SERVICE_NAMES[s]);
+      console.log(`Waiting for ${needs.join(' and ')}: ${chapter.slug}.`);
+    }
+  }
   return failed === 0 ? 0 : 1;
 }

@@ -8,11 +8,12 @@ Learning:
   hint <exercise>             reveal the next hint
   diff <chapter|exercise>     compare your starter/ with the solution  [--color | --no-color]
   reset <chapter|exercise>    restore the pristine starter; your files are backed up first  [--yes]
+  restore [chapter|exercise]  list reset's backups, or put the newest back  [--from <backup>] [--yes]
   doctor                      check Node, pnpm, PostgreSQL, Redis and the chapters' ports
 
 Writing chapters:
-  sync [chapter]              regenerate starter/ from solution/
-  check [chapter]             verify the chapter contract, as CI does
+  sync [chapter]              regenerate starter/ from solution/; refuses to overwrite uncommitted work  [--force]
+  check [chapter]             verify the chapter contract, as CI does (pnpm test runs it for every package, cached)
 
 A chapter is 1, 01, 01-http-from-scratch, http-from-scratch, or . for the chapter you are in.
 An exercise is its id, for example 1.3.`;

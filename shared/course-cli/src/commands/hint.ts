@@ -9,7 +9,7 @@ const USAGE = 'pnpm course hint <exercise>';
 /** Each call reveals one more hint, and repeats the earlier ones so they can be read together. */
 export async function hint(ctx: CommandContext): Promise<number> {
   const { positionals } = parseCommandArgs(ctx.args, {}, USAGE, { min: 1, max: 1 });
-  const { exercise } = resolveExercise(ctx.root, positionals[0]!);
+  const { chapter, exercise } = resolveExercise(ctx.root, positionals[0]!);
   const p = stdoutPalette();
   const total = exercise.hints.length;
 
@@ -18,6 +18,7 @@ export async function hint(ctx: CommandContext): Promise<number> {
     const entry = state.exercises[exercise.id] ?? {};
     before = Math.min(entry.hintsShown ?? 0, total);
     state.exercises[exercise.id] = { ...entry, hintsShown: Math.min(before + 1, total) };
+    state.current = { chapter: chapter.slug, at: new Date().toISOString() };
   });
   const shown = progress.exercises[exercise.id]?.hintsShown ?? total;
 

@@ -6,7 +6,7 @@ import { resolveTarget } from '../chapters';
 import { backUpStarterFiles } from '../backup';
 import { confirm } from '../confirm';
 import { failure, usageError } from '../errors';
-import { forgetExercises } from '../progress';
+import { forgetExercises, noteActivity } from '../progress';
 import { pristineStarter, starterChanges } from '../starter';
 import { count } from '../text';
 import type { CommandContext } from './command';
@@ -85,18 +85,35 @@ export async function reset(ctx: CommandContext): Promise<number> {
     return 0;
   }
   const files = plan.changed.map((rel) => `starter/${rel}`).join(', ');
-  if (!values.yes && !(await confirm(`Reset ${plan.what}? This replaces ${files} in ${chapter.slug}.`))) {
+  const scope = exercise
+    ? ` (only the exercise's regions)`
+    : ' (the whole starter/, your own files included)';
+  if (
+    !values.yes &&
+    !(await confirm(`Reset ${plan.what}? This replaces ${files} in ${chapter.slug}${scope}.`))
+  ) {
     console.log('Nothing was changed.');
     return 1;
   }
 
   const existing = plan.changed.filter((rel) => fs.existsSync(path.join(chapter.dir, 'starter', rel)));
   if (existing.length > 0) {
-    const backup = backUpStarterFiles(ctx.root, chapter, existing);
+    const backup = backUpStarterFiles(ctx.root, chapter, existing, {
+      reason: 'reset',
+      exercise: exercise?.id,
+    });
     console.log(`Backed up ${count(existing.length, 'file')} to ${path.relative(ctx.cwd, backup) || '.'}`);
   }
   plan.apply();
   forgetExercises(ctx.root, plan.exercises);
+  noteActivity(ctx.root, chapter.slug);
   console.log(`Reset ${plan.what}: ${files}`);
+  if (exercise) {
+    console.log(
+      `Only the code inside exercise ${exercise.id}'s regions was reset; your code outside them is unchanged. ` +
+        `To start the whole chapter over: pnpm course reset ${chapter.number}`,
+    );
+  }
+  console.log(`To undo: pnpm course restore ${exercise?.id ?? chapter.number}`);
   return 0;
 }

@@ -9,7 +9,7 @@ const USAGE = 'pnpm course status';
 
 function mark(state: ExerciseState, p: Palette): string {
   if (state === 'done') return p.green('✓');
-  return state === 'failing' ? p.red('✗') : p.dim('·');
+  return state === 'not started' ? p.dim('·') : p.red('✗');
 }
 
 /** The "Next: …" line that `status` and `run` end with. */

@@ -1,5 +1,7 @@
 export interface CheckResult {
   ok: boolean;
+  /** Not ok, but nothing needs it yet: shown with ⚠ and not counted as a failure. */
+  warning?: boolean;
   /** What was checked and what was found, on one line. */
   summary: string;
   /** Exact commands or steps that fix a failed check. */

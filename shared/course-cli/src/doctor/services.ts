@@ -21,6 +21,20 @@ function neededBy(chapters: string[]): string {
   return chapters.length > 0 ? `needed by ${chapters.join(', ')}` : 'no chapter needs it yet';
 }
 
+/**
+ * A service that does not answer: a failure when a chapter needs it, a warning otherwise, with how to get it and
+ * which chapters wait for it (chapter.json `services`).
+ */
+function missing(summary: string, chapters: string[], howTo: string[]): CheckResult {
+  const who =
+    chapters.length > 0
+      ? [
+          `Only ${chapters.join(', ')} ${chapters.length === 1 ? 'needs' : 'need'} it; the other chapters run without it.`,
+        ]
+      : ['No chapter needs it yet, so nothing waits for it.'];
+  return { ok: false, warning: chapters.length === 0, summary, remedy: [...who, ...howTo] };
+}
+
 export async function checkPostgres(url: string, chapters: string[]): Promise<CheckResult> {
   const client = new Client({
     connectionString: url,
@@ -33,15 +47,13 @@ export async function checkPostgres(url: string, chapters: string[]): Promise<Ch
     await client.query('SELECT 1');
     return { ok: true, summary: `${where} answers (${neededBy(chapters)})`, remedy: [] };
   } catch (error) {
-    return {
-      ok: false,
-      summary: `${where}: ${(error as Error).message || 'no answer'} (${neededBy(chapters)})`,
-      remedy: [
-        'Start it with Docker: docker compose up -d postgres',
-        'or, with PostgreSQL installed on Debian/Ubuntu: sudo pg_ctlcluster 15 main start',
-        'or point the course at your server: export DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/postgres',
-      ],
-    };
+    return missing(`${where}: ${(error as Error).message || 'no answer'} (${neededBy(chapters)})`, chapters, [
+      'With Docker, from the repository root: docker compose up -d postgres   (docker-compose.yml)',
+      'Debian/Ubuntu: sudo apt-get install postgresql, then sudo pg_ctlcluster <version> main start',
+      'macOS (Homebrew): brew install postgresql@15 && brew services start postgresql@15',
+      'or point the course at your server: export DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/postgres',
+      'More in docs/setup.md.',
+    ]);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -67,15 +79,14 @@ export async function checkRedis(url: string, chapters: string[]): Promise<Check
     const reply = await client.ping();
     return { ok: reply === 'PONG', summary: `${where} answers PING (${neededBy(chapters)})`, remedy: [] };
   } catch (error) {
-    return {
-      ok: false,
-      summary: `${where}: ${(socketError ?? (error as Error)).message || 'no answer'} (${neededBy(chapters)})`,
-      remedy: [
-        'Start it with Docker: docker compose up -d redis',
-        'or, with Redis installed: redis-server --daemonize yes',
-        'or point the course at your server: export REDIS_URL=redis://HOST:6379',
-      ],
-    };
+    const reason = (socketError ?? (error as Error)).message || 'no answer';
+    return missing(`${where}: ${reason} (${neededBy(chapters)})`, chapters, [
+      'With Docker, from the repository root: docker compose up -d redis   (docker-compose.yml)',
+      'Debian/Ubuntu: sudo apt-get install redis-server, then redis-server --daemonize yes',
+      'macOS (Homebrew): brew install redis && brew services start redis',
+      'or point the course at your server: export REDIS_URL=redis://HOST:6379',
+      'More in docs/setup.md.',
+    ]);
   } finally {
     client.disconnect();
   }
