@@ -186,6 +186,8 @@ export function generateStarter(
   const solutionDir = path.join(chapterDir, 'solution');
   const starter = new Map<string, string>();
   for (const rel of listFiles(solutionDir)) {
+    // The mutants are known-wrong edits of the solution, for `course check`; they are no part of the starter.
+    if (rel === 'mutants.json') continue;
     const text = fs.readFileSync(path.join(solutionDir, rel), 'utf8');
     starter.set(rel, toStarter(text, `solution/${rel}`, titles));
   }

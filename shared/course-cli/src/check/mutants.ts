@@ -22,20 +22,27 @@ function isMutant(value: unknown): value is Mutant {
   return ['exercise', 'file', 'find', 'replace', 'why'].every((key) => typeof m[key] === 'string');
 }
 
-/** Reads tests/mutants.json, or returns the item that says why it cannot be used. */
+/** Where a chapter keeps its mutants: beside the solution they mutate (tests/ is read by learners). */
+function mutantsFile(chapter: Chapter): string {
+  const beside = path.join(chapter.dir, 'solution', 'mutants.json');
+  return fs.existsSync(beside) ? beside : path.join(chapter.dir, 'tests', 'mutants.json');
+}
+
+/** Reads solution/mutants.json, or returns the item that says why it cannot be used. */
 export function loadMutants(chapter: Chapter): Mutant[] | Item {
   const scope = chapter.slug;
-  const file = path.join(chapter.dir, 'tests', 'mutants.json');
-  if (!fs.existsSync(file)) return { ok: false, scope, text: 'no mutants: tests/mutants.json is missing' };
+  const file = mutantsFile(chapter);
+  const rel = path.relative(chapter.dir, file);
+  if (!fs.existsSync(file)) return { ok: false, scope, text: 'no mutants: solution/mutants.json is missing' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    return { ok: false, scope, text: `mutants: tests/mutants.json is not JSON: ${(error as Error).message}` };
+    return { ok: false, scope, text: `mutants: ${rel} is not JSON: ${(error as Error).message}` };
   }
   if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every(isMutant)) {
     const shape = 'a non-empty list of { exercise, file, find, replace, why }';
-    return { ok: false, scope, text: `mutants: tests/mutants.json must be ${shape}` };
+    return { ok: false, scope, text: `mutants: ${rel} must be ${shape}` };
   }
   return parsed;
 }
