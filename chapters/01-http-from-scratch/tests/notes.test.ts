@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { exercise } from '@course/test-harness';
+import { exercise, recordServerOutput } from '@course/test-harness';
 import { createApp } from '@target/app';
 import { loadConfig } from '@target/config';
 import { createServer } from '@target/http/http.server';
@@ -18,7 +18,8 @@ let testNumber = 0;
 /** Starts the Notes API the way server.ts does, with NOTES_FILE pointing into the test's directory. */
 async function startNotes(): Promise<void> {
   const store = await NotesStore.open(loadConfig({ NOTES_FILE: notesFile }).notesFile);
-  server = createServer(createApp(store), { onError: () => undefined });
+  // A failing test prints what the server caught: a stub's "not done yet" error is answered with a bare 500.
+  server = createServer(createApp(store), { onError: (error) => recordServerOutput('server error', error) });
   baseUrl = `http://127.0.0.1:${await server.listen(0)}`;
 }
 
