@@ -36,7 +36,8 @@ describe('what the server caught, shown with a failing test', () => {
   let results: Map<string, AssertionResult>;
   const failure = (title: string): string => {
     const result = results.get(title);
-    if (!result) throw new Error(`the fixture has no test "${title}"; it has: ${[...results.keys()].join(', ')}`);
+    if (!result)
+      throw new Error(`the fixture has no test "${title}"; it has: ${[...results.keys()].join(', ')}`);
     return result.failureMessages.join('\n---\n');
   };
 

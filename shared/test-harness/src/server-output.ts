@@ -67,7 +67,9 @@ function isError(value: unknown): value is Error {
 /** An error logged as plain data (a JSON log line): `{ name, message, stack }`. */
 function isLoggedError(value: unknown): value is { name?: unknown; message: string; stack?: unknown } {
   return (
-    typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string'
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string'
   );
 }
 
