@@ -131,3 +131,14 @@ export function expectProblem(res: Response, status: number, code: string): void
   );
   expect(res.text).not.toMatch(/stack|\bat .+\.ts:\d+/i);
 }
+
+/** The response's header `name`, or an error that says it is missing, instead of a secondary error further on. */
+export function requiredHeader(res: Response, name: string, what: string): string {
+  const value: unknown = res.headers[name.toLowerCase()];
+  if (typeof value !== 'string') {
+    throw new Error(
+      `expected a ${name} header (${what}); the response (${res.status}) has none: ${JSON.stringify(res.headers)}`,
+    );
+  }
+  return value;
+}
