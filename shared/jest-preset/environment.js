@@ -13,8 +13,13 @@ class CourseEnvironment extends TestEnvironment {
   handleTestEvent(event) {
     if (event.name !== 'test_done') return;
     const output = this.global[SERVER_OUTPUT_KEY];
-    const taken = output && typeof output.take === 'function' ? output.take() : undefined;
-    if (!taken || event.test.errors.length === 0) return;
+    if (!output) return;
+    if (event.test.errors.length === 0) {
+      output.clear();
+      return;
+    }
+    const taken = output.take();
+    if (!taken) return;
     // The stack is the first error's own frames, so the failure's code frame shows the line that threw it.
     const error = new Error(taken.text);
     error.stack = taken.frames ? `${taken.text}\n${taken.frames}` : taken.text;
