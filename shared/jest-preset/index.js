@@ -16,7 +16,8 @@ const swcOptions = {
 function baseConfig(rootDir) {
   return {
     rootDir,
-    testEnvironment: 'node',
+    // Jest's node environment, which also prints what the server caught with a failing test (environment.js).
+    testEnvironment: require.resolve('./environment.js'),
     transform: { '^.+\\.(t|j)sx?$': [require.resolve('@swc/jest'), swcOptions] },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     testMatch: ['**/*.test.ts'],

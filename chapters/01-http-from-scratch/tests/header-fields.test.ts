@@ -2,7 +2,7 @@ import { exercise } from '@course/test-harness';
 import { parseHeaderLine } from '@target/http/header-fields';
 import { RequestParser } from '@target/http/request.parser';
 import type { RequestHead } from '@target/http/http.types';
-import { destroyClients, rejection } from './support/raw-client';
+import { RawClient, destroyClients, rejection } from './support/raw-client';
 import { inspectHandler, startServer, testLimits } from './support/test-server';
 import type { TestServer } from './support/test-server';
 
@@ -109,6 +109,29 @@ exercise('1.2', () => {
     expect(await rejection(app.port, requestWith('Host: x', ...fields))).toEqual({
       status: 431,
       closed: true,
+    });
+  });
+
+  describe('the size limit counts every byte of the field lines, CRLFs included', () => {
+    /** Field lines (Host first) whose bytes, each line's CRLF included, add up to exactly `total`. */
+    function fieldsOfSize(total: number): string[] {
+      const host = 'Host: x';
+      const filler = 'X-Fill: ';
+      const valueLength = total - (host.length + 2) - (filler.length + 2);
+      return [host, `${filler}${'v'.repeat(valueLength)}`];
+    }
+
+    it('When the field lines take exactly the limit, then the request is accepted', async () => {
+      const client = await RawClient.connect(app.port);
+      client.write(requestWith(...fieldsOfSize(testLimits.maxHeaderBytes)));
+      expect((await client.response()).status).toBe(200);
+    });
+
+    it('When the field lines take one byte more than the limit, then the server answers 431 and closes', async () => {
+      expect(await rejection(app.port, requestWith(...fieldsOfSize(testLimits.maxHeaderBytes + 1)))).toEqual({
+        status: 431,
+        closed: true,
+      });
     });
   });
 

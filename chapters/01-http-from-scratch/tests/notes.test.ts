@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { exercise } from '@course/test-harness';
+import { exercise, recordServerOutput } from '@course/test-harness';
 import { createApp } from '@target/app';
 import { loadConfig } from '@target/config';
 import { createServer } from '@target/http/http.server';
@@ -18,7 +18,8 @@ let testNumber = 0;
 /** Starts the Notes API the way server.ts does, with NOTES_FILE pointing into the test's directory. */
 async function startNotes(): Promise<void> {
   const store = await NotesStore.open(loadConfig({ NOTES_FILE: notesFile }).notesFile);
-  server = createServer(createApp(store), { onError: () => undefined });
+  // A failing test prints what the server caught: a stub's "not done yet" error is answered with a bare 500.
+  server = createServer(createApp(store), { onError: (error) => recordServerOutput('server error', error) });
   baseUrl = `http://127.0.0.1:${await server.listen(0)}`;
 }
 
@@ -177,6 +178,38 @@ exercise('1.7', () => {
     const after = await stat(notesFile);
     expect(after.ino).not.toBe(before.ino);
     expect(await readdir(path.dirname(notesFile))).toEqual(['notes.json']);
+  });
+
+  describe('when a write fails', () => {
+    // A directory where the temporary file should go makes the next write fail, whatever the user's permissions.
+    const blockWrites = () => mkdir(`${notesFile}.tmp`);
+    const unblockWrites = () => rm(`${notesFile}.tmp`, { recursive: true });
+
+    it('When saving a new note fails, then the answer is 500 and the note is neither listed nor in the file', async () => {
+      const kept = await createNote('kept');
+      await blockWrites();
+      expect((await send('POST', '/notes', { title: 'lost' })).status).toBe(500);
+      expect(await (await send('GET', '/notes')).json()).toEqual([kept]);
+      expect(await savedNotes()).toEqual([kept]);
+    });
+
+    it('When saving a change fails, then the note keeps its old content in memory and in the file', async () => {
+      const note = await createNote('before');
+      await blockWrites();
+      expect((await send('PUT', `/notes/${note.id}`, { title: 'after' })).status).toBe(500);
+      expect((await send('DELETE', `/notes/${note.id}`)).status).toBe(500);
+      expect(await (await send('GET', `/notes/${note.id}`)).json()).toEqual(note);
+      expect(await savedNotes()).toEqual([note]);
+    });
+
+    it('When a write has failed, then the next saves succeed once writing works again', async () => {
+      await blockWrites();
+      expect((await send('POST', '/notes', { title: 'lost' })).status).toBe(500);
+      await unblockWrites();
+      const first = await createNote('first after the failure');
+      const second = await createNote('second after the failure');
+      expect(await savedNotes()).toEqual([first, second]);
+    });
   });
 
   it('When many notes are posted at once, then every one of them ends up in the file', async () => {

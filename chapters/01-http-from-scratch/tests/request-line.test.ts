@@ -57,6 +57,8 @@ exercise('1.1', () => {
     ['has a lowercase version', 'GET / http/1.1'],
     ['has a version without a minor number', 'GET / HTTP/1'],
     ['has a bare CR', 'GET /\r HTTP/1.1'],
+    ['has a fragment in the target', 'GET /notes#top HTTP/1.1'],
+    ['has a fragment in an absolute-form target', 'GET http://example.com/notes?a=1#top HTTP/1.1'],
   ])('When the request line %s, then the server answers 400 and closes', async (_case, line) => {
     expect(await rejection(app.port, `${line}\r\nHost: x\r\n\r\n`)).toEqual({ status: 400, closed: true });
   });

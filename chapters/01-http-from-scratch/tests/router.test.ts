@@ -4,7 +4,7 @@ import { json } from '@target/http/response';
 import { readJson } from '@target/router/json-body';
 import { matchPath } from '@target/router/path-pattern';
 import { Router } from '@target/router/router';
-import { jsonRequest, makeRequest } from './support/requests';
+import { headerOf, jsonRequest, makeRequest } from './support/requests';
 
 function itemsRouter(): Router {
   return new Router()
@@ -76,7 +76,10 @@ exercise('1.6', () => {
   it('When the path exists but not for the method, then the answer is 405 with the allowed methods', async () => {
     const response = await router.handle(makeRequest('PUT', '/items/1'));
     expect(response.status).toBe(405);
-    expect(response.headers?.['allow']?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD']);
+    const allow = headerOf(response, 'allow');
+    if (allow === undefined)
+      throw new Error('expected an Allow header on the 405, naming the allowed methods');
+    expect(allow.split(/\s*,\s*/).sort()).toEqual(['DELETE', 'GET', 'HEAD']);
   });
 
   it('When a HEAD request comes for a GET route, then the GET handler answers it', async () => {
@@ -106,7 +109,17 @@ exercise('1.6', () => {
     const headers = { 'content-type': 'text/plain' };
     const response = await router.handle(makeRequest('POST', '/items', { headers, body: '{"a":1}' }));
     expect(response.status).toBe(415);
-    expect(response.headers?.['accept']).toBe('application/json');
+    expect(headerOf(response, 'accept')).toBe('application/json');
+  });
+
+  it.each([
+    ['a type that only starts like JSON', 'application/jsonp'],
+    ['another JSON-based type', 'application/json-patch+json'],
+    ['JSON named only in a parameter', 'text/plain; note=application/json'],
+  ])('When the body is labelled with %s, then the answer is 415', async (_case, contentType) => {
+    const headers = { 'content-type': contentType };
+    const response = await router.handle(makeRequest('POST', '/items', { headers, body: '{"a":1}' }));
+    expect(response.status).toBe(415);
   });
 
   it('When the body has no Content-Type, then the answer is 415', async () => {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'winston';
 import { createApp } from './app';
+import { answerClientError } from './http/client-error';
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
 
@@ -37,6 +38,7 @@ export async function startServer({
     // #end
     app(req, res);
   });
+  server.on('clientError', answerClientError(logger));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, resolve);
@@ -57,6 +59,11 @@ export async function startServer({
     }, shutdownTimeoutMs);
     await closed;
     clearTimeout(timer);
+    // #starter
+    // // Until 2.8 is done, shutdown is abrupt: every connection is cut, in-flight requests too.
+    // logger.warn('graceful shutdown is exercise 2.8; cutting every connection');
+    // server.closeAllConnections();
+    // await new Promise<void>((resolve) => server.close(() => resolve()));
     // #end
   }
 

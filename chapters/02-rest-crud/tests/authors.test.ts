@@ -1,6 +1,6 @@
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
-import { API, UUID, createAuthor, expectProblem, makeApp } from './support';
+import { API, UUID, createAuthor, expectProblem, makeApp, requiredHeader } from './support';
 
 const MISSING_ID = '5d0c1a43-1b2e-4f7e-8c1d-2a9e6b3f4c5d';
 
@@ -26,7 +26,9 @@ exercise('2.2', () => {
     it('When the Location of a new author is followed, then it leads to that author', async () => {
       const { app } = makeApp();
       const created = await request(app).post(`${API}/authors`).send({ name: 'Octavia E. Butler' });
-      const fetched = await request(app).get(created.headers.location!);
+      const fetched = await request(app).get(
+        requiredHeader(created, 'Location', 'where the new resource lives'),
+      );
       expect(fetched.status).toBe(200);
       expect(fetched.body).toEqual(created.body);
     });

@@ -12,6 +12,7 @@ import {
   makeApp,
   nextIsbn,
   withWrongCheckDigit,
+  requiredHeader,
 } from './support';
 
 const MISSING_ID = '9f4c2b1e-7d3a-4e5f-8a6b-1c2d3e4f5a6b';
@@ -61,7 +62,9 @@ exercise('2.3', () => {
       const { app } = makeApp();
       const author = await createAuthor(app);
       const created = await request(app).post(`${API}/books`).send(bookFields(author.id));
-      const fetched = await request(app).get(created.headers.location!);
+      const fetched = await request(app).get(
+        requiredHeader(created, 'Location', 'where the new resource lives'),
+      );
       expect(fetched.status).toBe(200);
       expect(fetched.body).toEqual(created.body);
     });
@@ -229,6 +232,14 @@ exercise('2.4', () => {
     it('When no book has the id, then the answer is a 404 problem with code BOOK_NOT_FOUND', async () => {
       const { app } = makeApp();
       expectProblem(await request(app).delete(`${API}/books/${MISSING_ID}`), 404, 'BOOK_NOT_FOUND');
+    });
+
+    it('When DELETE comes with Content-Length: 0 and no Content-Type, as many clients send it, then the book is deleted with 204', async () => {
+      const { app } = makeApp();
+      const author = await createAuthor(app);
+      const book = await createBook(app, author.id);
+      const res = await request(app).delete(`${API}/books/${book.id}`).set('Content-Length', '0');
+      expect(res.status).toBe(204);
     });
 
     it('When a book is deleted, then its ISBN is free for a new book', async () => {

@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import { InMemoryBookRepository } from '@target/books/book.repository';
-import { API, UUID, freshRepositories, makeApp, waitForLog, type LogEntry } from './support';
+import { API, UUID, freshRepositories, makeApp, requiredHeader, waitForLog, type LogEntry } from './support';
 
 const isAccessLine = (entry: LogEntry) => entry.message === 'request completed';
+const SOME_BOOK_ID = '0b9ab1d4-3c55-4c2f-9a8e-0d7a3f6f2b61';
 
 class BrokenBookRepository extends InMemoryBookRepository {
   override async findById(): Promise<never> {
@@ -16,7 +19,7 @@ exercise('2.7', () => {
     it('When a request comes without an id, then the response carries a new UUID', async () => {
       const { app } = makeApp();
       const res = await request(app).get('/openapi.json');
-      expect(res.headers['x-request-id']).toMatch(UUID);
+      expect(requiredHeader(res, 'X-Request-Id', 'the request id')).toMatch(UUID);
     });
 
     it('When two requests come without ids, then they get different ids', async () => {
@@ -38,7 +41,7 @@ exercise('2.7', () => {
       const { app } = makeApp();
       for (const id of ['x'.repeat(65), 'has space', '<script>', 'quote"d', 'semi;colon']) {
         const res = await request(app).get(`${API}/books`).set('X-Request-Id', id);
-        expect({ id, echoed: res.headers['x-request-id'] }).toEqual({
+        expect({ id, echoed: res.headers['x-request-id'] as unknown }).toEqual({
           id,
           echoed: expect.stringMatching(UUID),
         });
@@ -79,6 +82,34 @@ exercise('2.7', () => {
       expect(line).toMatchObject({ method: 'POST', path: '/api/v1/authors', status: 422 });
     });
 
+    it('When the client goes away before the answer, then the request is still logged, marked aborted', async () => {
+      let arrived = (): void => {};
+      const stuck = new Promise<void>((resolve) => (arrived = resolve));
+      class StuckBookRepository extends InMemoryBookRepository {
+        override findById(): Promise<never> {
+          arrived();
+          return new Promise(() => {}); // never answers, like a query that hangs
+        }
+      }
+      const { authors } = freshRepositories();
+      const { app, logs } = makeApp({ authors, books: new StuckBookRepository() });
+      const server = http.createServer(app).listen(0, '127.0.0.1');
+      try {
+        await new Promise((resolve) => server.once('listening', resolve));
+        const { port } = server.address() as AddressInfo;
+        const req = http.get({ port, host: '127.0.0.1', path: `${API}/books/${SOME_BOOK_ID}` });
+        req.on('error', () => undefined); // the test aborts it
+        // Bounded: code that answers before asking the repository must fail this test, not hang it.
+        await Promise.race([stuck, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+        req.destroy();
+        const line = await waitForLog(logs, isAccessLine);
+        expect(line).toMatchObject({ method: 'GET', path: `${API}/books/${SOME_BOOK_ID}`, aborted: true });
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
     it('When a body is sent, then no log line contains it', async () => {
       const { app, logs } = makeApp();
       await request(app).post(`${API}/authors`).send({ name: 'Ursula', bio: 'secret-bio-text' });
@@ -95,8 +126,8 @@ exercise('2.7', () => {
       const res = await request(app).get(`${API}/books/0b9ab1d4-3c55-4c2f-9a8e-0d7a3f6f2b61`);
       expect(res.status).toBe(500);
       const entry = await waitForLog(logs, (e) => e.level === 'error');
-      expect(entry.requestId).toBe(res.headers['x-request-id']);
-      expect(entry.requestId).toMatch(UUID);
+      expect(entry.requestId).toBe(requiredHeader(res, 'X-Request-Id', 'the request id'));
+      expect(entry.requestId).toEqual(expect.stringMatching(UUID));
       const line = await waitForLog(logs, isAccessLine);
       expect(line).toMatchObject({ requestId: entry.requestId, status: 500 });
     });

@@ -51,6 +51,25 @@ scaffold('the app boots and documents itself', () => {
       const res = await request(app).get('/no/such/thing');
       expect(res.status).toBe(404);
     });
+
+    it("When a path under /docs/ is not one of Swagger UI's files, then the answer is 404", async () => {
+      const { app } = makeApp();
+      expect((await request(app).get('/docs/missing.js')).status).toBe(404);
+    });
+  });
+
+  describe('requests without a body', () => {
+    it('When TRACE is sent to a known path, then the answer is 405, whatever its framing', async () => {
+      const { app } = makeApp();
+      expect((await request(app).trace('/api/v1/books')).status).toBe(405);
+      expect((await request(app).trace('/api/v1/books').set('Content-Length', '0')).status).toBe(405);
+    });
+
+    it('When DELETE comes with Content-Length: 0 and no Content-Type, then no media type is asked for (405 here, not 415)', async () => {
+      const { app } = makeApp();
+      const res = await request(app).delete('/api/v1/books').set('Content-Length', '0');
+      expect(res.status).toBe(405);
+    });
   });
 });
 

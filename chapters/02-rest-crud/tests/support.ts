@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import type { Express } from 'express';
+import { recordServerOutput } from '@course/test-harness';
+import type { ErrorRequestHandler, Express } from 'express';
 import request, { type Response } from 'supertest';
 import winston from 'winston';
 import { createApp, type Repositories } from '@target/app';
@@ -16,12 +17,14 @@ export interface LogEntry {
   [field: string]: unknown;
 }
 
-/** A logger that keeps its JSON entries in memory and prints nothing. */
+/** A logger that keeps its JSON entries in memory and prints them only with a failing test. */
 export function memoryLogger(): { logger: winston.Logger; logs: LogEntry[] } {
   const logs: LogEntry[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      logs.push(JSON.parse(chunk.toString()) as LogEntry);
+      const entry = JSON.parse(chunk.toString()) as LogEntry;
+      logs.push(entry);
+      recordServerOutput('log', entry);
       done();
     },
   });
@@ -34,10 +37,18 @@ export function freshRepositories(): { authors: InMemoryAuthorRepository; books:
   return { authors: new InMemoryAuthorRepository(), books: new InMemoryBookRepository() };
 }
 
-/** A fresh app with fresh in-memory repositories (unless given) and an in-memory log. */
+/**
+ * A fresh app with fresh in-memory repositories (unless given) and an in-memory log. An error that the app's own
+ * error middleware passes on (the starter's, until 2.1 is done) is recorded, so a failing test prints it.
+ */
 export function makeApp(repositories?: Repositories): { app: Express; logs: LogEntry[] } {
   const { logger, logs } = memoryLogger();
-  return { app: createApp({ logger, ...(repositories && { repositories }) }), logs };
+  const app = createApp({ logger, ...(repositories && { repositories }) });
+  app.use(((error, _req, _res, next) => {
+    recordServerOutput('unhandled error', error);
+    next(error);
+  }) satisfies ErrorRequestHandler);
+  return { app, logs };
 }
 
 /** Log entries are written when the response has gone out, so a test may have to wait a moment for them. */
@@ -119,4 +130,15 @@ export function expectProblem(res: Response, status: number, code: string): void
     }),
   );
   expect(res.text).not.toMatch(/stack|\bat .+\.ts:\d+/i);
+}
+
+/** The response's header `name`, or an error that says it is missing, instead of a secondary error further on. */
+export function requiredHeader(res: Response, name: string, what: string): string {
+  const value: unknown = res.headers[name.toLowerCase()];
+  if (typeof value !== 'string') {
+    throw new Error(
+      `expected a ${name} header (${what}); the response (${res.status}) has none: ${JSON.stringify(res.headers)}`,
+    );
+  }
+  return value;
 }

@@ -1,1 +1,2 @@
 export { currentChapter, exercise, exerciseTitle, scaffold, target, SCAFFOLD_PREFIX } from './exercise';
+export { recordServerOutput } from './server-output';

@@ -35,6 +35,8 @@ export function parseRequestLine(line: string, limits: Limits): RequestLine {
 function isRequestTarget(method: string, target: string): boolean {
   // #exercise 1.1
   if (!isVisibleAscii(target)) return false;
+  // A fragment (#...) stays in the client: no form of request-target has one (RFC 9112 §3.2, RFC 9110 §4.2.5).
+  if (target.includes('#')) return false;
   if (target.startsWith('/')) return true; // origin-form
   if (target === '*') return method === 'OPTIONS'; // asterisk-form
   return /^https?:\/\/[^/?#]+/i.test(target); // absolute-form; authority-form is only for proxies

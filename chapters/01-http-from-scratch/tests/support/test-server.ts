@@ -1,3 +1,4 @@
+import { recordServerOutput } from '@course/test-harness';
 import { createServer } from '@target/http/http.server';
 import type { HttpServer } from '@target/http/http.server';
 import type { Limits } from '@target/http/http.limits';
@@ -16,7 +17,7 @@ export const testLimits: Limits = {
 export interface TestServer {
   port: number;
   server: HttpServer;
-  /** What the server reported through onError: unexpected errors, not bad requests. */
+  /** What the server reported through onError: unexpected errors, not bad requests. A failing test prints them. */
   errors: unknown[];
   close(): Promise<void>;
 }
@@ -26,7 +27,10 @@ export async function startServer(handler: Handler, limits: Partial<Limits> = {}
   const errors: unknown[] = [];
   const server = createServer(handler, {
     limits: { ...testLimits, ...limits },
-    onError: (error) => errors.push(error),
+    onError: (error) => {
+      errors.push(error);
+      recordServerOutput('server error', error);
+    },
   });
   const port = await server.listen(0);
   return { port, server, errors, close: () => server.close() };

@@ -40,7 +40,7 @@ export class AuthorController extends Controller {
 
   @Post()
   @SuccessResponse<{ Location: string }>(201, 'Created')
-  @Response<ProblemDetails>(400, 'Malformed JSON', undefined, PROBLEM_JSON)
+  @Response<ProblemDetails>(400, 'Malformed JSON or body encoding', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(413, 'Payload too large', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(415, 'Unsupported media type', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(422, 'Validation failed', undefined, PROBLEM_JSON)
@@ -54,6 +54,7 @@ export class AuthorController extends Controller {
   }
 
   @Get('{authorId}')
+  @Response<ProblemDetails>(400, 'Malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getAuthor(@Path() authorId: string): Promise<Author> {
@@ -62,7 +63,7 @@ export class AuthorController extends Controller {
 
   /** Changes some fields of an author; send only the fields to change. */
   @Patch('{authorId}')
-  @Response<ProblemDetails>(400, 'Malformed JSON', undefined, PROBLEM_JSON)
+  @Response<ProblemDetails>(400, 'Malformed JSON, body encoding or path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(413, 'Payload too large', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(415, 'Unsupported media type', undefined, PROBLEM_JSON)
@@ -75,6 +76,7 @@ export class AuthorController extends Controller {
   /** Deletes an author who has no books left. */
   @Delete('{authorId}')
   @SuccessResponse(204, 'Deleted')
+  @Response<ProblemDetails>(400, 'Malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(409, 'The author still has books', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)

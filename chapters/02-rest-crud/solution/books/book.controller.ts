@@ -43,7 +43,7 @@ export class BookController extends Controller {
 
   @Post()
   @SuccessResponse<{ Location: string }>(201, 'Created')
-  @Response<ProblemDetails>(400, 'Malformed JSON', undefined, PROBLEM_JSON)
+  @Response<ProblemDetails>(400, 'Malformed JSON or body encoding', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(409, 'Another book has this ISBN', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(413, 'Payload too large', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(415, 'Unsupported media type', undefined, PROBLEM_JSON)
@@ -58,6 +58,7 @@ export class BookController extends Controller {
   }
 
   @Get('{bookId}')
+  @Response<ProblemDetails>(400, 'Malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getBook(@Path() bookId: string): Promise<Book> {
@@ -66,7 +67,7 @@ export class BookController extends Controller {
 
   /** Changes some fields of a book; send only the fields to change. */
   @Patch('{bookId}')
-  @Response<ProblemDetails>(400, 'Malformed JSON', undefined, PROBLEM_JSON)
+  @Response<ProblemDetails>(400, 'Malformed JSON, body encoding or path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(409, 'Another book has this ISBN', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(413, 'Payload too large', undefined, PROBLEM_JSON)
@@ -79,6 +80,7 @@ export class BookController extends Controller {
 
   @Delete('{bookId}')
   @SuccessResponse(204, 'Deleted')
+  @Response<ProblemDetails>(400, 'Malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async deleteBook(@Path() bookId: string): Promise<void> {

@@ -21,7 +21,7 @@ export interface BookInput {
   /**
    * @minLength 1
    * @maxLength 300
-   * @pattern \S
+   * @pattern ^[^\x00]*[^\x00\s][^\x00]*$ must contain a character other than spaces, and no NUL character
    * @example "The Left Hand of Darkness"
    */
   title: string;
@@ -58,7 +58,7 @@ export interface BookPatch {
   /**
    * @minLength 1
    * @maxLength 300
-   * @pattern \S
+   * @pattern ^[^\x00]*[^\x00\s][^\x00]*$ must contain a character other than spaces, and no NUL character
    */
   title?: string;
   /** @pattern ^97[89][0-9]{10}$ */
@@ -91,16 +91,21 @@ export interface BookListQuery extends PageQuery {
   /**
    * Only books whose title contains this text, ignoring case.
    * @maxLength 200
+   * @pattern ^[^\x00]*$ must not contain NUL characters
    */
   q?: string;
   /**
    * Only books published in this year or later.
    * @isInt
+   * @minimum -2147483648
+   * @maximum 2147483647
    */
   publishedFrom?: number;
   /**
    * Only books published in this year or earlier.
    * @isInt
+   * @minimum -2147483648
+   * @maximum 2147483647
    */
   publishedTo?: number;
 }

@@ -11,6 +11,12 @@ function bodyParserType(error: unknown): string | undefined {
   return typeof error.type === 'string' ? error.type : undefined;
 }
 
+/** The status that Express and its body parser put on the client's mistakes they find. */
+function httpStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;
+  return typeof error.status === 'number' ? error.status : undefined;
+}
+
 /** Maps whatever was thrown to an AppError, so that every failure gets the same kind of response. */
 export function toAppError(error: unknown): AppError {
   // #exercise 2.1
@@ -23,6 +29,14 @@ export function toAppError(error: unknown): AppError {
     }));
     const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     return new AppError({ code: 'VALIDATION_FAILED', message, errors, cause: error });
+  }
+  // Express's router decodes path parameters; a broken percent-encoding (`/books/%E0%A4%A`) is a URIError.
+  if (error instanceof URIError) {
+    return new AppError({
+      code: 'MALFORMED_PATH',
+      message: 'The path has a malformed percent-encoding.',
+      cause: error,
+    });
   }
   switch (bodyParserType(error)) {
     case 'entity.parse.failed':
@@ -40,6 +54,14 @@ export function toAppError(error: unknown): AppError {
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send UTF-8 JSON.', cause: error });
+  }
+  // express.json() gives a body that does not decompress (`Content-Encoding: gzip` on plain JSON) status 400.
+  if (httpStatus(error) === 400) {
+    return new AppError({
+      code: 'MALFORMED_BODY',
+      message: 'The body cannot be decoded with its Content-Encoding.',
+      cause: error,
+    });
   }
   return new AppError({ code: 'INTERNAL', cause: error });
   // #starter

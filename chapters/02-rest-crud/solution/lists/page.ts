@@ -16,10 +16,14 @@ export interface PageQuery {
    * How many items to skip.
    * @isInt
    * @minimum 0
+   * @maximum 2147483647
    * @default 0
    */
   offset?: number;
-  /** Comma-separated fields to sort by; prefix a field with `-` for descending order. */
+  /**
+   * Comma-separated fields to sort by; prefix a field with `-` for descending order. Which fields, each list says.
+   * @pattern ^-?[A-Za-z]+(,-?[A-Za-z]+)*$ must be comma-separated field names, each perhaps with a leading -
+   */
   sort?: string;
 }
 

@@ -13,11 +13,14 @@ export interface AuthorInput {
   /**
    * @minLength 1
    * @maxLength 200
-   * @pattern \S
+   * @pattern ^[^\x00]*[^\x00\s][^\x00]*$ must contain a character other than spaces, and no NUL character
    * @example "Ursula K. Le Guin"
    */
   name: string;
-  /** @maxLength 2000 */
+  /**
+   * @maxLength 2000
+   * @pattern ^[^\x00]*$ must not contain NUL characters
+   */
   bio?: string;
 }
 
@@ -26,10 +29,13 @@ export interface AuthorPatch {
   /**
    * @minLength 1
    * @maxLength 200
-   * @pattern \S
+   * @pattern ^[^\x00]*[^\x00\s][^\x00]*$ must contain a character other than spaces, and no NUL character
    */
   name?: string;
-  /** @maxLength 2000 */
+  /**
+   * @maxLength 2000
+   * @pattern ^[^\x00]*$ must not contain NUL characters
+   */
   bio?: string | null;
 }
 
@@ -40,6 +46,7 @@ export interface AuthorListQuery extends PageQuery {
   /**
    * Only authors whose name contains this text, ignoring case.
    * @maxLength 200
+   * @pattern ^[^\x00]*$ must not contain NUL characters
    */
   q?: string;
 }

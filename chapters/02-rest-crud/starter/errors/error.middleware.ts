@@ -11,6 +11,12 @@ function bodyParserType(error: unknown): string | undefined {
   return typeof error.type === 'string' ? error.type : undefined;
 }
 
+/** The status that Express and its body parser put on the client's mistakes they find. */
+function httpStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;
+  return typeof error.status === 'number' ? error.status : undefined;
+}
+
 /** Maps whatever was thrown to an AppError, so that every failure gets the same kind of response. */
 export function toAppError(error: unknown): AppError {
   // #exercise 2.1: Problem details for every error. Stuck? pnpm course hint 2.1
