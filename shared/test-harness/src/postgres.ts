@@ -62,6 +62,9 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
     get serverUrl() {
       return live().serverUrl;
     },
+    get template() {
+      return live().template;
+    },
     get pool() {
       return live().pool;
     },

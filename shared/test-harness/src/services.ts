@@ -25,6 +25,14 @@ export function serviceError(service: 'PostgreSQL' | 'Redis', url: string, cause
   return new Error(`${problem}. Start it (docs/setup.md) or run: pnpm course doctor`, { cause });
 }
 
+/**
+ * One line to the terminal about how the tests reach a service. It goes to stderr directly, so that jest's
+ * `--silent`, which hides console output, cannot hide it.
+ */
+export function notice(message: string): void {
+  process.stderr.write(`course: ${message}\n`);
+}
+
 /** The test file that jest is loading or running, or undefined outside jest. */
 export function currentTestPath(): string | undefined {
   return typeof expect === 'undefined' ? undefined : expect.getState().testPath;
