@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { chapterOf } from '@course/chapter-kit';
 import { redactUrl, unreachableReason } from '@course/db-migrate/diagnostics';
 
 /** The PostgreSQL server that tests create their databases on: DATABASE_URL, or the local server. */
@@ -15,14 +16,52 @@ export function redisUrl(): string {
 /** How long a test waits for a service to accept a connection before it fails with `serviceError`. */
 export const CONNECT_TIMEOUT_MS = 3000;
 
-/** One message for a service that tests cannot use, naming its URL without the password and saying what to do. */
-export function serviceError(service: 'PostgreSQL' | 'Redis', url: string, cause: unknown): Error {
+export type Service = 'PostgreSQL' | 'Redis';
+
+/** How to get each service on a learner's machine, in the words of docs/setup.md. */
+export const REMEDIES: Record<Service, string> = {
+  PostgreSQL:
+    'Start it with `docker compose up -d postgres` (docker-compose.yml at the repository root), or install ' +
+    "your system's package (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql@15`)",
+  Redis:
+    'Start it with `docker compose up -d redis` (docker-compose.yml at the repository root), or install ' +
+    "your system's package (Debian/Ubuntu: `sudo apt-get install redis-server`; macOS: `brew install redis`)",
+};
+
+/**
+ * One message for a service that tests cannot use: its URL without the password, which chapter needs it (when a
+ * chapter's test asked), how to get it, and where to read more.
+ */
+export function serviceError(
+  service: Service,
+  url: string,
+  cause: unknown,
+  testPath = currentTestPath(),
+): Error {
   const where = redactUrl(url);
   const reason = unreachableReason(cause);
   const problem = reason
     ? `${service} is not reachable at ${where} (${reason})`
     : `${service} at ${where} refused the connection: ${(cause as Error).message}`;
-  return new Error(`${problem}. Start it (docs/setup.md) or run: pnpm course doctor`, { cause });
+  const chapter = chapterNeeding(testPath);
+  const who = chapter ? ` ${chapter} needs it.` : '';
+  return new Error(
+    `${problem}.${who} ${REMEDIES[service]}; see docs/setup.md, then run: pnpm course doctor`,
+    {
+      cause,
+    },
+  );
+}
+
+/** `Chapter 5 (Caching and rate limiting)` for a test of that chapter; undefined outside a chapter's tests. */
+export function chapterNeeding(testPath: string | undefined): string | undefined {
+  if (!testPath) return undefined;
+  try {
+    const chapter = chapterOf(testPath);
+    return `Chapter ${Number(chapter.number)} (${chapter.title})`;
+  } catch {
+    return undefined; // a shared package's or a capstone's tests: no chapter to name
+  }
 }
 
 /**
