@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chapterOf } from '@course/chapter-kit';
 import { redactUrl, unreachableReason } from '@course/db-migrate/diagnostics';
@@ -70,6 +71,34 @@ export function chapterNeeding(testPath: string | undefined): string | undefined
  */
 export function notice(message: string): void {
   process.stderr.write(`course: ${message}\n`);
+}
+
+/**
+ * Like notice(), but once per test run however many test files (and jest workers) ask: the first to create a
+ * marker file named after the run's parent process prints the line.
+ */
+export function noticeOnce(key: string, message: string): void {
+  const dir = path.join(os.tmpdir(), 'course-notices');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const entry of fs.readdirSync(dir)) {
+    const pid = Number(entry.split('-')[0]);
+    if (!isRunning(pid)) fs.rmSync(path.join(dir, entry), { force: true });
+  }
+  try {
+    fs.writeFileSync(path.join(dir, `${process.ppid}-${key}`), '', { flag: 'wx' });
+  } catch {
+    return; // another test file of this run has said it
+  }
+  notice(message);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The test file that jest is loading or running, or undefined outside jest. */

@@ -1,7 +1,9 @@
-import { migrate } from '@course/db-migrate';
+import { migrate, redactUrl, unreachableReason } from '@course/db-migrate';
+import { embeddedMode } from '@course/db-migrate/embedded';
 import { Client, Pool, type QueryResult, type QueryResultRow } from 'pg';
 import { CONNECT_TIMEOUT_MS, notice, packageName, postgresUrl, serviceError } from './services';
 import { dropStaleTestDatabases, isLocalServer, testDatabaseName } from './stale-databases';
+import { startEmbeddedTestDatabase } from './embedded-database';
 import { connectedTo, databaseUrl, ensureTemplate, type TemplateSource } from './templates';
 
 export interface TestDatabaseOptions {
@@ -43,6 +45,8 @@ export interface TestDatabase {
 }
 
 let created = 0;
+/** The embedded servers of the test databases on PGlite, by database, for dropTestDatabase. */
+const embeddedServers = new WeakMap<TestDatabase, () => Promise<void>>();
 
 /**
  * Creates a fresh database on the test server with the migrations and schema SQL applied. The first call for a set
@@ -55,7 +59,20 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const label = options.label ?? packageName();
   const source = { migrationsDir: options.migrationsDir, schemaSql: options.schemaSql };
   const usesTemplate = Boolean(source.migrationsDir || source.schemaSql);
-  const { name, template } = await onServer(serverUrl, async (admin) => {
+  const mode = embeddedMode();
+  if (mode === 'always') return createEmbeddedDatabase(source, 'COURSE_PGLITE=1 is set');
+  let admin: Client;
+  try {
+    admin = await connectAdmin(serverUrl);
+  } catch (error) {
+    const reason = unreachableReason((error as Error).cause);
+    if (mode === 'never' || !reason) throw error;
+    return createEmbeddedDatabase(
+      source,
+      `No PostgreSQL is reachable at ${redactUrl(serverUrl)} (${reason})`,
+    );
+  }
+  const { name, template } = await withAdmin(admin, async (admin) => {
     if (isLocalServer(serverUrl)) await dropStaleTestDatabases(admin);
     if (!usesTemplate) return { name: await createUniqueDatabase(admin, label), template: undefined };
     return cloneTemplate(admin, serverUrl, label, source);
@@ -108,6 +125,16 @@ async function cloneTemplate(
 
 /** Closes the database's connections (see TestDatabase.onClose) and drops it, terminating any it did not know of. */
 export async function dropTestDatabase(database: TestDatabase): Promise<void> {
+  const stopEmbedded = embeddedServers.get(database);
+  if (stopEmbedded) {
+    embeddedServers.delete(database);
+    try {
+      await database.close();
+    } finally {
+      await stopEmbedded();
+    }
+    return;
+  }
   try {
     await database.close();
   } finally {
@@ -117,19 +144,35 @@ export async function dropTestDatabase(database: TestDatabase): Promise<void> {
   }
 }
 
-/** Runs `fn` with a client on the server's maintenance database, turning a connection failure into one clear message. */
-async function onServer<T>(serverUrl: string, fn: (admin: Client) => Promise<T>): Promise<T> {
+async function createEmbeddedDatabase(source: TemplateSource, reason: string): Promise<TestDatabase> {
+  const embedded = await startEmbeddedTestDatabase(source, reason);
+  const database = new Database('postgres', embedded.url, embedded.template);
+  embeddedServers.set(database, embedded.drop);
+  return database;
+}
+
+/** A client on the server's maintenance database, or one clear error (its cause is the driver's) when there is none. */
+async function connectAdmin(serverUrl: string): Promise<Client> {
   const admin = new Client({ connectionString: serverUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await admin.connect();
+    return admin;
   } catch (error) {
     throw serviceError('PostgreSQL', serverUrl, error);
   }
+}
+
+async function withAdmin<T>(admin: Client, fn: (admin: Client) => Promise<T>): Promise<T> {
   try {
     return await fn(admin);
   } finally {
     await admin.end();
   }
+}
+
+/** Runs `fn` with a client on the server's maintenance database. */
+async function onServer<T>(serverUrl: string, fn: (admin: Client) => Promise<T>): Promise<T> {
+  return withAdmin(await connectAdmin(serverUrl), fn);
 }
 
 async function createUniqueDatabase(admin: Client, label: string, template?: string): Promise<string> {
