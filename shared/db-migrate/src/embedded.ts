@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import manifest from '../package.json';
 import { CONNECT_TIMEOUT_MS } from './connection';
 import { redactUrl } from './redact-url';
 import { unreachableReason } from './unreachable';
@@ -126,9 +127,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** Where initialised and migrated data directories are kept between runs, per PGlite version. */
 export function embeddedCacheDir(): string {
   // The version this package pins; a data directory is only readable by the PGlite that wrote it.
-  const version = (require('../package.json') as { dependencies: Record<string, string> }).dependencies[
-    '@electric-sql/pglite'
-  ];
+  const version = manifest.dependencies['@electric-sql/pglite'];
   return path.join(os.tmpdir(), `course-pglite-${version}-${process.getuid?.() ?? 'user'}`);
 }
 

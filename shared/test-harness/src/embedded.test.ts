@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { embeddedInUseSync, embeddedMode } from '@course/db-migrate/embedded';
@@ -73,6 +74,24 @@ describe('the embedded PostgreSQL', () => {
     );
   });
 
+  it('When many connections send parameterised queries at once, then each gets its own answer', async () => {
+    const database = await create({ COURSE_PGLITE: '1' });
+    const pool = database.pool;
+
+    // Parameterised queries use the extended protocol: Parse, Bind, Execute, Sync, one message at a time. When
+    // another connection's Parse got in between, a Bind met the wrong statement.
+    const count = 100;
+    const answers = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        i % 2 === 0
+          ? pool.query<{ n: number }>('SELECT $1::int AS n', [i])
+          : pool.query<{ n: number }>('SELECT $1::int + $2::int AS n', [i, 0]),
+      ),
+    );
+
+    expect(answers.map((answer) => answer.rows[0]!.n)).toEqual(Array.from({ length: count }, (_, i) => i));
+  });
+
   it('When two test files run on PGlite, then each has its own server, and dropping one stops it', async () => {
     const [first, second] = [await create({ COURSE_PGLITE: '1' }), await create({ COURSE_PGLITE: '1' })];
     await first.query("INSERT INTO authors (name) VALUES ('Ursula')");
@@ -97,5 +116,40 @@ describe('noticeOnce', () => {
     } finally {
       stderr.mockRestore();
     }
+  });
+});
+
+describe('requiresPostgresServer', () => {
+  const jestBin = require.resolve('jest/bin/jest');
+
+  function runFixture(env: Record<string, string>): { title: string; status: string; stderr: string } {
+    const result = spawnSync(
+      process.execPath,
+      [jestBin, '--json', '--ci', '--testMatch', '**/fixtures/server-only.fixture.ts'],
+      { cwd: path.join(__dirname, '..'), env: { ...process.env, ...env }, encoding: 'utf8' },
+    );
+    const report = JSON.parse(result.stdout) as {
+      testResults: { assertionResults: { title: string; status: string }[] }[];
+    };
+    return { ...report.testResults[0]!.assertionResults[0]!, stderr: result.stderr };
+  }
+
+  it('When the tests run on PGlite, then a test that needs a server is skipped with its reason, and says so', () => {
+    const { title, status, stderr } = runFixture({ COURSE_PGLITE: '1' });
+
+    expect({ title, status }).toEqual({
+      title: 'When it runs, then it passes [needs a PostgreSQL server: it needs a shadow database]',
+      status: 'pending',
+    });
+    expect(stderr).toContain(
+      'course: skipped on the embedded PostgreSQL, needs a server: "When it runs, then it passes" (it needs a shadow database)',
+    );
+  });
+
+  it('When the tests run on a server, then that test runs', () => {
+    expect(runFixture({ COURSE_PGLITE: '0' })).toMatchObject({
+      title: 'When it runs, then it passes',
+      status: 'passed',
+    });
   });
 });

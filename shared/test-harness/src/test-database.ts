@@ -123,6 +123,11 @@ async function cloneTemplate(
   }
 }
 
+/** Whether the database is on the embedded PostgreSQL (PGlite) rather than a server. */
+export function isEmbedded(database: TestDatabase): boolean {
+  return embeddedServers.has(database);
+}
+
 /** Closes the database's connections (see TestDatabase.onClose) and drops it, terminating any it did not know of. */
 export async function dropTestDatabase(database: TestDatabase): Promise<void> {
   const stopEmbedded = embeddedServers.get(database);
