@@ -1,10 +1,17 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '@course/db-migrate';
-import { dropStaleDataDirs, preparedDataDir, startEmbeddedPostgres } from '@course/db-migrate/embedded';
+import {
+  dropStaleDataDirs,
+  embeddedInUseSync,
+  embeddedMode,
+  preparedDataDir,
+  startEmbeddedPostgres,
+} from '@course/db-migrate/embedded';
 import { Client } from 'pg';
-import { noticeOnce } from './services';
+import { noticeOnce, postgresUrl, runMarker } from './services';
 import { templateHash, type TemplateSource } from './templates';
 
 /**
@@ -53,5 +60,24 @@ async function runSql(url: string, sql: string): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Whether this run's tests will be on the embedded PostgreSQL, known while a test file loads (to pick jest's
+ * timeouts, or which tests to register). COURSE_PGLITE decides when set; otherwise the first test file of the run
+ * tries a TCP connection to DATABASE_URL (a few tens of milliseconds) and the others read its answer.
+ */
+export function embeddedExpected(): boolean {
+  const mode = embeddedMode();
+  if (mode !== 'auto') return mode === 'always';
+  const url = postgresUrl();
+  const marker = runMarker(`probe-${createHash('sha256').update(url).digest('hex').slice(0, 12)}`);
+  try {
+    return fs.readFileSync(marker, 'utf8') === 'embedded';
+  } catch {
+    const embedded = embeddedInUseSync(url);
+    fs.writeFileSync(marker, embedded ? 'embedded' : 'server');
+    return embedded;
   }
 }

@@ -1,12 +1,11 @@
 import {
   createTestDatabase,
   dropTestDatabase,
-  isEmbedded,
   type TestDatabase,
   type TestDatabaseOptions,
 } from './test-database';
-import { embeddedInUseSync } from '@course/db-migrate/embedded';
-import { currentTestPath, notice, packageName, postgresUrl } from './services';
+import { embeddedExpected } from './embedded-database';
+import { currentTestPath, notice, packageName } from './services';
 
 export {
   createTestDatabase,
@@ -45,11 +44,11 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
   let current: TestDatabase | undefined;
   let dropped = false;
 
+  // PGlite runs every query of every connection one after another on one thread, several times slower than a
+  // server; the tests stay the same, only jest's patience for each of them grows.
+  if (embeddedExpected()) jest.setTimeout(EMBEDDED_TEST_TIMEOUT_MS);
   beforeAll(async () => {
     current = await createTestDatabase({ ...options, label });
-    // PGlite runs every query of every connection one after another on one thread, several times slower than a
-    // server; the tests stay the same, only jest's patience for each of them grows.
-    if (isEmbedded(current)) jest.setTimeout(EMBEDDED_TEST_TIMEOUT_MS);
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     const database = current;
@@ -101,7 +100,7 @@ export type ServerTest = (name: string, fn: jest.ProvidesCallback, timeout?: num
  * requiresPostgresServer('migrate diff needs a shadow database')('When …, then …', async () => { … });
  */
 export function requiresPostgresServer(reason: string): ServerTest {
-  if (!embeddedInUseSync(postgresUrl())) return it;
+  if (!embeddedExpected()) return it;
   return (name, fn, timeout) => {
     notice(`skipped on the embedded PostgreSQL, needs a server: "${name}" (${reason})`);
     it.skip(`${name} [needs a PostgreSQL server: ${reason}]`, fn, timeout);

@@ -78,19 +78,29 @@ export function notice(message: string): void {
  * marker file named after the run's parent process prints the line.
  */
 export function noticeOnce(key: string, message: string): void {
-  const dir = path.join(os.tmpdir(), 'course-notices');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const entry of fs.readdirSync(dir)) {
-    const pid = Number(entry.split('-')[0]);
-    if (!isRunning(pid)) fs.rmSync(path.join(dir, entry), { force: true });
-  }
   try {
-    fs.writeFileSync(path.join(dir, `${process.ppid}-${key}`), '', { flag: 'wx' });
+    fs.writeFileSync(runMarker(key), '', { flag: 'wx' });
   } catch {
     return; // another test file of this run has said it
   }
   notice(message);
 }
+
+/** A file in the temp directory that lives as long as this test run (the parent of the jest processes). */
+export function runMarker(key: string): string {
+  const dir = path.join(os.tmpdir(), 'course-notices');
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+  else if (!markersPruned) {
+    markersPruned = true;
+    for (const entry of fs.readdirSync(dir)) {
+      const pid = Number(entry.split('-')[0]);
+      if (!isRunning(pid)) fs.rmSync(path.join(dir, entry), { force: true });
+    }
+  }
+  return path.join(dir, `${process.ppid}-${key}`);
+}
+
+let markersPruned = false;
 
 function isRunning(pid: number): boolean {
   try {
