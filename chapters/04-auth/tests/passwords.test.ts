@@ -1,4 +1,5 @@
 import { exercise } from '@course/test-harness';
+import { requiresPostgresServer } from '@course/test-harness/postgres';
 import bcrypt from 'bcrypt';
 import request from 'supertest';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '@target/auth/password';
@@ -24,6 +25,8 @@ function policyError(password: string, email = 'ada@bookstore.example'): string 
     return error.errors?.[0]?.message;
   }
 }
+
+const TIMING = 'on PGlite, query time rather than bcrypt decides how long a request takes';
 
 exercise('4.1', () => {
   describe('checkPasswordPolicy()', () => {
@@ -141,16 +144,21 @@ exercise('4.1', () => {
       expect(res.body.errors).toEqual([{ field: 'body.email', message: expect.any(String) }]);
     });
 
-    describe('with bcrypt at cost 10', () => {
-      it('When a taken address registers, then it takes about as long as a new one', async () => {
-        const slow = bookstoreOn(store.db, { BCRYPT_COST: '10' });
-        const taken = uniqueEmail('taken');
-        await register(slow.app, taken);
-        const accepted = async (email: string) => expect((await register(slow.app, email)).status).toBe(202);
-        const newAddress = await medianMs(3, () => accepted(uniqueEmail('new')));
-        const takenAddress = await medianMs(3, () => accepted(taken));
-        expect(takenAddress).toBeGreaterThan(newAddress * 0.5);
-      }, 15_000);
+    describe('with bcrypt at cost 8', () => {
+      requiresPostgresServer(TIMING)(
+        'When a taken address registers, then it takes about as long as a new one',
+        async () => {
+          const slow = bookstoreOn(store.db, { BCRYPT_COST: '8' });
+          const taken = uniqueEmail('taken');
+          await register(slow.app, taken);
+          const accepted = async (email: string) =>
+            expect((await register(slow.app, email)).status).toBe(202);
+          const newAddress = await medianMs(3, () => accepted(uniqueEmail('new')));
+          const takenAddress = await medianMs(3, () => accepted(taken));
+          expect(takenAddress).toBeGreaterThan(newAddress * 0.5);
+        },
+        15_000,
+      );
     });
   });
 });

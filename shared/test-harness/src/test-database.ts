@@ -1,7 +1,11 @@
-import { migrate } from '@course/db-migrate';
+import { spawn } from 'node:child_process';
+import { migrate, redactUrl, unreachableReason } from '@course/db-migrate';
+import { embeddedMode } from '@course/db-migrate/embedded';
 import { Client, Pool, type QueryResult, type QueryResultRow } from 'pg';
-import { CONNECT_TIMEOUT_MS, packageName, postgresUrl, serviceError } from './services';
+import { CONNECT_TIMEOUT_MS, notice, packageName, postgresUrl, serviceError } from './services';
 import { dropStaleTestDatabases, isLocalServer, testDatabaseName } from './stale-databases';
+import { startEmbeddedTestDatabase } from './embedded-database';
+import { connectedTo, databaseUrl, ensureTemplate, type TemplateSource } from './templates';
 
 export interface TestDatabaseOptions {
   /** A Prisma migrations folder (`<timestamp>_<name>/migration.sql`), applied with @course/db-migrate. */
@@ -24,6 +28,8 @@ export interface TestDatabase {
   readonly url: string;
   /** The server it lives on, for dropTestDatabase. */
   readonly serverUrl: string;
+  /** The template database it was cloned from, or undefined when it was migrated from scratch. */
+  readonly template: string | undefined;
   /** A pg pool into this database, created on first use and ended before the database is dropped. */
   readonly pool: Pool;
   query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
@@ -40,23 +46,45 @@ export interface TestDatabase {
 }
 
 let created = 0;
+/** The embedded servers of the test databases on PGlite, by database, for dropTestDatabase. */
+const embeddedServers = new WeakMap<TestDatabase, () => Promise<void>>();
 
 /**
- * Creates a fresh database on the test server and applies the migrations and schema SQL to it. On the way, it drops
- * the test databases of processes that no longer run. Creating and migrating takes well under a second on a local
- * server (about 0.1 s for a small schema), so every test file can afford its own database.
+ * Creates a fresh database on the test server with the migrations and schema SQL applied. The first call for a set
+ * of migrations builds a template database from them (see templates.ts); every call clones that template, which
+ * takes a few tens of milliseconds however many migrations there are. On the way, it drops the test databases of
+ * processes that no longer run, and templates of migrations that have changed since.
  */
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? postgresUrl();
-  const name = await onServer(serverUrl, async (admin) => {
-    if (isLocalServer(serverUrl)) await dropStaleTestDatabases(admin);
-    return createUniqueDatabase(admin, options.label ?? packageName());
-  });
-  const database = new Database(name, serverUrl);
+  const label = options.label ?? packageName();
+  const source = { migrationsDir: options.migrationsDir, schemaSql: options.schemaSql };
+  const usesTemplate = Boolean(source.migrationsDir || source.schemaSql);
+  const mode = embeddedMode();
+  if (mode === 'always') return createEmbeddedDatabase(source, 'COURSE_PGLITE=1 is set');
+  let admin: Client;
   try {
-    if (options.migrationsDir)
-      await migrate({ connectionString: database.url, migrationsDir: options.migrationsDir });
-    if (options.schemaSql) await database.query(options.schemaSql);
+    admin = await connectAdmin(serverUrl);
+  } catch (error) {
+    const reason = unreachableReason((error as Error).cause);
+    if (mode === 'never' || !reason) throw error;
+    return createEmbeddedDatabase(
+      source,
+      `No PostgreSQL is reachable at ${redactUrl(serverUrl)} (${reason})`,
+    );
+  }
+  const { name, template } = await withAdmin(admin, async (admin) => {
+    if (isLocalServer(serverUrl)) await dropStaleTestDatabases(admin);
+    if (!usesTemplate) return { name: await createUniqueDatabase(admin, label), template: undefined };
+    return cloneTemplate(admin, serverUrl, label, source);
+  });
+  const database = new Database(name, serverUrl, template);
+  if (template) return database;
+  // Without a template (someone is connected to it), the migrations are applied the slow way.
+  try {
+    if (source.migrationsDir)
+      await migrate({ connectionString: database.url, migrationsDir: source.migrationsDir });
+    if (source.schemaSql) await database.query(source.schemaSql);
     return database;
   } catch (error) {
     await dropTestDatabase(database);
@@ -64,25 +92,108 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   }
 }
 
-/** Closes the database's connections (see TestDatabase.onClose) and drops it, terminating any it did not know of. */
-export async function dropTestDatabase(database: TestDatabase): Promise<void> {
-  try {
-    await database.close();
-  } finally {
-    await onServer(database.serverUrl, (admin) =>
-      admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`),
+/**
+ * Clones the template for `source`, building it when needed. A template dropped between finding and cloning it
+ * (a newer run cleaned it up) is built again. One that someone is connected to cannot be cloned; the database is
+ * then created empty, for the caller to migrate, and a warning says who holds the template.
+ */
+async function cloneTemplate(
+  admin: Client,
+  serverUrl: string,
+  label: string,
+  source: TemplateSource,
+): Promise<{ name: string; template: string | undefined }> {
+  for (let attempt = 1; ; attempt++) {
+    const template = await ensureTemplate(admin, serverUrl, label, source);
+    const holders = await connectedTo(admin, template);
+    if (holders.length === 0) {
+      try {
+        return { name: await createUniqueDatabase(admin, label, template), template };
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // 3D000: the template was dropped meanwhile; 55006: someone connected to it meanwhile.
+        if (code === '3D000' && attempt < 3) continue;
+        if (code !== '55006') throw error;
+      }
+    }
+    notice(
+      `template database ${template} is in use${holders.length ? ` by ${holders.join(', ')}` : ''}; ` +
+        'this test database is migrated from scratch instead. Disconnect from the template to get the fast path back.',
     );
+    return { name: await createUniqueDatabase(admin, label), template: undefined };
   }
 }
 
-/** Runs `fn` with a client on the server's maintenance database, turning a connection failure into one clear message. */
-async function onServer<T>(serverUrl: string, fn: (admin: Client) => Promise<T>): Promise<T> {
+/** Whether the database is on the embedded PostgreSQL (PGlite) rather than a server. */
+export function isEmbedded(database: TestDatabase): boolean {
+  return embeddedServers.has(database);
+}
+
+/**
+ * Closes the database's connections (see TestDatabase.onClose) and drops it, terminating any it did not know of.
+ * With `background`, the DROP runs in a detached process and this returns once the connections are closed: DROP
+ * DATABASE waits for the disk, and the next test file need not wait with it. A DROP that fails there leaves a
+ * database that the next run's stale-database cleanup removes.
+ */
+export async function dropTestDatabase(
+  database: TestDatabase,
+  { background = false }: { background?: boolean } = {},
+): Promise<void> {
+  const stopEmbedded = embeddedServers.get(database);
+  if (stopEmbedded) {
+    embeddedServers.delete(database);
+    try {
+      await database.close();
+    } finally {
+      await stopEmbedded();
+    }
+    return;
+  }
+  try {
+    await database.close();
+  } finally {
+    if (background) dropInBackground(database.serverUrl, database.name);
+    else
+      await onServer(database.serverUrl, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`),
+      );
+  }
+}
+
+function dropInBackground(serverUrl: string, name: string): void {
+  const script = `const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+const client = new Client({ connectionString: process.env.COURSE_SERVER_URL, connectionTimeoutMillis: ${CONNECT_TIMEOUT_MS} });
+client.connect()
+  .then(() => client.query('DROP DATABASE IF EXISTS "' + process.env.COURSE_DATABASE + '" WITH (FORCE)'))
+  .catch(() => { process.exitCode = 1; })
+  .finally(() => client.end().catch(() => undefined));`;
+  const child = spawn(process.execPath, ['-e', script], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, COURSE_SERVER_URL: serverUrl, COURSE_DATABASE: name },
+  });
+  child.unref();
+}
+
+async function createEmbeddedDatabase(source: TemplateSource, reason: string): Promise<TestDatabase> {
+  const embedded = await startEmbeddedTestDatabase(source, reason);
+  const database = new Database('postgres', embedded.url, embedded.template);
+  embeddedServers.set(database, embedded.drop);
+  return database;
+}
+
+/** A client on the server's maintenance database, or one clear error (its cause is the driver's) when there is none. */
+async function connectAdmin(serverUrl: string): Promise<Client> {
   const admin = new Client({ connectionString: serverUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await admin.connect();
+    return admin;
   } catch (error) {
     throw serviceError('PostgreSQL', serverUrl, error);
   }
+}
+
+async function withAdmin<T>(admin: Client, fn: (admin: Client) => Promise<T>): Promise<T> {
   try {
     return await fn(admin);
   } finally {
@@ -90,14 +201,20 @@ async function onServer<T>(serverUrl: string, fn: (admin: Client) => Promise<T>)
   }
 }
 
-async function createUniqueDatabase(admin: Client, label: string): Promise<string> {
+/** Runs `fn` with a client on the server's maintenance database. */
+async function onServer<T>(serverUrl: string, fn: (admin: Client) => Promise<T>): Promise<T> {
+  return withAdmin(await connectAdmin(serverUrl), fn);
+}
+
+async function createUniqueDatabase(admin: Client, label: string, template?: string): Promise<string> {
   // The counter restarts with every test file, because jest gives each file fresh modules; a name that a
   // leftover of this same process still holds is skipped.
+  const from = template ? ` TEMPLATE "${template}"` : '';
   for (;;) {
     created += 1;
     const name = testDatabaseName(label, process.pid, created);
     try {
-      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.query(`CREATE DATABASE "${name}"${from}`);
       return name;
     } catch (error) {
       if ((error as { code?: string }).code !== '42P04') throw error; // 42P04: duplicate_database
@@ -113,10 +230,9 @@ class Database implements TestDatabase {
   constructor(
     readonly name: string,
     readonly serverUrl: string,
+    readonly template: string | undefined,
   ) {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    this.url = url.toString();
+    this.url = databaseUrl(serverUrl, name);
   }
 
   get pool(): Pool {
