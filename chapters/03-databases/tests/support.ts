@@ -104,6 +104,11 @@ export async function waitForLog(logs: LogEntry[], match: (entry: LogEntry) => b
   throw new Error(`no matching log entry among ${JSON.stringify(logs, null, 2)}`);
 }
 
+/** Waits `ms` milliseconds. */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 let isbnCounter = 100_000;
 
 /** A new valid ISBN-13 on every call: 978, nine digits, and the check digit that makes it valid. */

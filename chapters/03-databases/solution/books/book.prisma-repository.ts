@@ -35,9 +35,18 @@ function toBook(row: BookRow): Book {
   // #end
 }
 
-/** Links to the named tags, creating the tags that do not exist yet. */
+/**
+ * Creates the named tags that do not exist yet, in one INSERT ... ON CONFLICT DO NOTHING. Two requests that bring
+ * the same new tag at once cannot both insert it: the second waits for the first and then does nothing. (Prisma's
+ * `connectOrCreate` reads and then inserts, so that pair of requests would break the unique index instead.)
+ */
+function createMissingTags(prisma: PrismaClient, names: string[]) {
+  return prisma.tag.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
+}
+
+/** Links to the named tags, which createMissingTags() has made sure exist. */
 function tagLinks(names: string[]): Prisma.BookTagCreateWithoutBookInput[] {
-  return names.map((name) => ({ tag: { connectOrCreate: { where: { name }, create: { name } } } }));
+  return names.map((name) => ({ tag: { connect: { name } } }));
 }
 
 export class PrismaBookRepository implements BookRepository {
@@ -46,10 +55,14 @@ export class PrismaBookRepository implements BookRepository {
   async create({ tags = [], ...fields }: BookInput): Promise<Book> {
     // #exercise 3.4
     try {
-      const row = await this.prisma.book.create({
-        data: { ...fields, tags: { create: tagLinks(tags) } },
-        include: bookInclude,
-      });
+      // One transaction: the tags and the book are stored together or not at all.
+      const [, row] = await this.prisma.$transaction([
+        createMissingTags(this.prisma, tags),
+        this.prisma.book.create({
+          data: { ...fields, tags: { create: tagLinks(tags) } },
+          include: bookInclude,
+        }),
+      ]);
       return toBook(row);
     } catch (error) {
       throw bookConstraintError(prismaConstraintViolation(error), fields) ?? error;
@@ -67,16 +80,19 @@ export class PrismaBookRepository implements BookRepository {
   async update(id: string, { tags, ...fields }: BookPatch): Promise<Book | undefined> {
     // #exercise 3.4
     try {
-      const row = await this.prisma.book.update({
-        where: { id },
-        data: {
-          ...fields,
-          updatedAt: new Date(),
-          // Prisma runs a write with nested writes in one transaction: the old links go only if the new ones come.
-          ...(tags && { tags: { deleteMany: {}, create: tagLinks(tags) } }),
-        },
-        include: bookInclude,
-      });
+      const [, row] = await this.prisma.$transaction([
+        createMissingTags(this.prisma, tags ?? []),
+        this.prisma.book.update({
+          where: { id },
+          data: {
+            ...fields,
+            updatedAt: new Date(),
+            // In the same transaction: the old links go only if the new ones come.
+            ...(tags && { tags: { deleteMany: {}, create: tagLinks(tags) } }),
+          },
+          include: bookInclude,
+        }),
+      ]);
       return toBook(row);
     } catch (error) {
       if (isRecordNotFound(error)) return undefined;
