@@ -32,6 +32,8 @@ function toBook(row: BookRow): Book {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+  // #starter
+  // throw new Error('Exercise 3.4 is not done yet: write toBook()');
   // #end
 }
 
@@ -67,6 +69,8 @@ export class PrismaBookRepository implements BookRepository {
     } catch (error) {
       throw bookConstraintError(prismaConstraintViolation(error), fields) ?? error;
     }
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.create()');
     // #end
   }
 
@@ -74,6 +78,8 @@ export class PrismaBookRepository implements BookRepository {
     // #exercise 3.4
     const row = await this.prisma.book.findUnique({ where: { id }, include: bookInclude });
     return row ? toBook(row) : undefined;
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.findById()');
     // #end
   }
 
@@ -98,6 +104,8 @@ export class PrismaBookRepository implements BookRepository {
       if (isRecordNotFound(error)) return undefined;
       throw bookConstraintError(prismaConstraintViolation(error), fields) ?? error;
     }
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.update()');
     // #end
   }
 
@@ -105,6 +113,8 @@ export class PrismaBookRepository implements BookRepository {
     // #exercise 3.4
     const { count } = await this.prisma.book.deleteMany({ where: { id } });
     return count > 0;
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.delete()');
     // #end
   }
 
@@ -123,6 +133,8 @@ export class PrismaBookRepository implements BookRepository {
       this.prisma.book.count({ where }),
     ]);
     return { items: rows.map(toBook), total, limit, offset };
+    // #starter
+    // throw new Error('Exercise 3.6 is not done yet: write PrismaBookRepository.list()');
     // #end
   }
 }

@@ -58,7 +58,7 @@ async function findBook(db: Pool | PoolClient, id: string): Promise<Book | undef
 /** Links a book to the named tags, creating the tags that do not exist yet. */
 async function linkTags(client: PoolClient, bookId: string, names: string[]): Promise<void> {
   // #exercise 3.3: A transaction in SQL: a book with its tags. Stuck? pnpm course hint 3.3
-  throw new Error('Exercise 3.3 is not done yet: A transaction in SQL: a book with its tags');
+  throw new Error('Exercise 3.3 is not done yet: write linkTags()');
   // #end
 }
 
@@ -68,7 +68,7 @@ export class SqlBookRepository implements BookRepository {
 
   async create({ tags = [], ...book }: BookInput): Promise<Book> {
     // #exercise 3.3: A transaction in SQL: a book with its tags. Stuck? pnpm course hint 3.3
-    throw new Error('Exercise 3.3 is not done yet: A transaction in SQL: a book with its tags');
+    throw new Error('Exercise 3.3 is not done yet: write SqlBookRepository.create()');
     // #end
   }
 

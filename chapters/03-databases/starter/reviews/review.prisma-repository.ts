@@ -14,7 +14,7 @@ export class PrismaReviewRepository implements ReviewRepository {
 
   async add(bookId: string, input: ReviewInput): Promise<Review | undefined> {
     // #exercise 3.8: Reviews in an interactive transaction. Stuck? pnpm course hint 3.8
-    throw new Error('Exercise 3.8 is not done yet: Reviews in an interactive transaction');
+    throw new Error('Exercise 3.8 is not done yet: write PrismaReviewRepository.add()');
     // #end
   }
 
