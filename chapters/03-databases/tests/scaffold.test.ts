@@ -75,7 +75,7 @@ scaffold('the migrations', () => {
   });
 
   it("When the drift check compares the solution's schema.prisma with its migrations, then they describe the same database", async () => {
-    // The same command as `pnpm db:drift`. It replays the migrations on a throwaway shadow database of the
+    // The same command as `pnpm db:drift:solution`. It replays the migrations on a throwaway shadow database of the
     // server and exits with 2 when the result differs from the schema.
     const chapterDir = path.join(__dirname, '..');
     const bin = path.join(chapterDir, 'node_modules', '.bin', 'course-prisma');
