@@ -2,7 +2,7 @@ import { exercise, scaffold } from '@course/test-harness';
 import request from 'supertest';
 import { isValidIsbn13 } from '@target/books/isbn';
 import { createApp } from '@target/app';
-import { connectDatabase } from '@target/database/database';
+import { connectDatabase } from '@target/database';
 import {
   API,
   UUID,

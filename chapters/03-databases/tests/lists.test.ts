@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bookOrderBy, bookWhere } from '@target/books/book.prisma-query';
 import type { BookFilters } from '@target/books/book.repository';
 import type { BookSortField } from '@target/books/book.types';
-import type { SortKey } from '@target/lists/sort';
+import type { SortKey } from '@course/platform/lists';
 import { API, createAuthor, createBook, expectProblem, insertBooks, nextIsbn, useBookstore } from './support';
 
 const { db, database, makeApp } = useBookstore();

@@ -1,6 +1,6 @@
+import type { Slice } from '@course/platform/lists';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { isRecordNotFound, prismaConstraintViolation } from '../database/prisma-errors';
-import type { Slice } from '../lists/page';
+import { isRecordNotFound, prismaConstraintViolation } from '../database';
 import { averageRating } from './average-rating';
 import { bookConstraintError } from './book.errors';
 import { bookOrderBy, bookWhere } from './book.prisma-query';

@@ -1,7 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { pgConstraintViolation } from '../database/pg-errors';
-import { withTransaction } from '../database/transaction';
-import type { Slice } from '../lists/page';
+import type { Slice } from '@course/platform/lists';
+import { pgConstraintViolation, withTransaction } from '../database';
 import { averageRating } from './average-rating';
 import { bookConstraintError } from './book.errors';
 import type { BookListOptions, BookRepository } from './book.repository';

@@ -1,7 +1,7 @@
+import type { Slice } from '@course/platform/lists';
 import type { PrismaClient, Review as ReviewRow } from '../generated/prisma/client';
-import { prismaConstraintViolation } from '../database/prisma-errors';
-import { AppError } from '../errors/app-error';
-import type { Slice } from '../lists/page';
+import { prismaConstraintViolation } from '../database';
+import { reviewExists } from './review.errors';
 import type { ReviewListOptions, ReviewRepository } from './review.repository';
 import type { Review, ReviewInput } from './review.types';
 
