@@ -118,8 +118,10 @@ scaffold('configuration', () => {
 
   it('When DATABASE_URL is missing, then loading fails and says so: there is no default to fall back on', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_URL: '' })).toThrow(/DATABASE_URL is required/);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL must start/);
+    expect(() => loadConfig({ DATABASE_URL: '' })).toThrow(/DATABASE_URL must be set/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
   });
 
   it('When the pool size is not an integer from 1 to 100, then loading fails and names the variable', () => {
