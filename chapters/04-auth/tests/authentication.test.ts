@@ -1,9 +1,9 @@
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import { parseBearer } from '@target/auth/bearer';
-import { AppError } from '@target/errors/app-error';
+import { AppError } from '@course/platform/errors';
 import { claimsFor, forgeries, signedWith } from './forge';
-import { API, UUID, bearer, createUser, expectProblem, useBookstore } from './support';
+import { API, bearer, createUser, expectProblem, UNLIMITED_LOGINS, useBookstore, UUID } from './support';
 
 const MISSING = 'Bearer realm="bookstore"';
 const MALFORMED = 'Bearer realm="bookstore", error="invalid_request"';
@@ -49,7 +49,7 @@ exercise('4.4', () => {
     });
   });
 
-  const store = useBookstore();
+  const store = useBookstore({ overrides: { loginThrottle: UNLIMITED_LOGINS } });
 
   describe('GET /api/v1/auth/me', () => {
     const me = (authorization?: string) => {
@@ -65,7 +65,7 @@ exercise('4.4', () => {
         id: expect.stringMatching(UUID),
         email: user.email,
         roles: ['reader'],
-        permissions: ['authors:read', 'books:read'],
+        permissions: ['authors:read', 'books:read', 'reviews:write'],
         createdAt: expect.any(String),
       });
     });

@@ -2,13 +2,14 @@ import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import {
   API,
-  PASSWORD,
   bearer,
   createUser,
   expectProblem,
-  uniqueEmail,
-  useBookstore,
+  PASSWORD,
   type TestUser,
+  uniqueEmail,
+  UNLIMITED_LOGINS,
+  useBookstore,
 } from './support';
 
 let isbnCounter = 200_000;
@@ -24,7 +25,7 @@ function nextIsbn(): string {
 }
 
 exercise('4.6', () => {
-  const store = useBookstore();
+  const store = useBookstore({ overrides: { loginThrottle: UNLIMITED_LOGINS } });
   const as = (user: TestUser) => ({
     get: (path: string) =>
       request(store.app).get(`${API}${path}`).set('Authorization', bearer(user.accessToken)),
@@ -111,7 +112,7 @@ exercise('4.6', () => {
         id: reader.id,
         email: reader.email,
         roles: ['editor'],
-        permissions: ['authors:read', 'authors:write', 'books:read', 'books:write'],
+        permissions: ['authors:read', 'authors:write', 'books:read', 'books:write', 'reviews:write'],
         createdAt: expect.any(String),
       });
       expect((await as(reader).post('/authors', { name: 'Promoted Author' })).status).toBe(201);

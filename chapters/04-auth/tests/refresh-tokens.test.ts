@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
-import { API, createUser, expectProblem, useBookstore, waitForLog } from './support';
+import { API, createUser, expectProblem, UNLIMITED_LOGINS, useBookstore, waitForLog } from './support';
 
 exercise('4.5', () => {
-  const store = useBookstore();
+  const store = useBookstore({ overrides: { loginThrottle: UNLIMITED_LOGINS } });
   const refresh = (refreshToken: string) =>
     request(store.app).post(`${API}/auth/refresh`).send({ refreshToken });
   const logout = (refreshToken: string) =>
