@@ -61,6 +61,8 @@ exercise('4.4', () => {
       const user = await createUser(store, ['reader']);
       const res = await me(bearer(user.accessToken));
       expect(res.status).toBe(200);
+      // Personal data: no cache may keep it (RFC 9111 §5.2.2.5).
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toEqual({
         id: expect.stringMatching(UUID),
         email: user.email,
