@@ -229,14 +229,19 @@ scaffold('CORS allow-list', () => {
 scaffold('request ids in the log', () => {
   const store = useBookstore();
 
-  it('When requests are refused at once, then every line logged while serving each one carries its id', async () => {
+  it('When requests without a token come at once, then every line logged while serving each one carries its id', async () => {
     const ids = ['req-1', 'req-2', 'req-3'];
-    await Promise.all(
-      ids.map((id) => request(store.app).get(`${API}/books`).set('X-Request-Id', id).expect(401)),
+    // Without a token: 401 once 4.4 is done, and a 500 naming the exercise before; logged either way.
+    const responses = await Promise.all(
+      ids.map((id) => request(store.app).get(`${API}/books`).set('X-Request-Id', id)),
     );
+    expect(responses.map((res) => res.status >= 400)).toEqual([true, true, true]);
     for (const id of ids) {
-      await waitForLog(store.logs, (entry) => entry.message === 'request completed' && entry.requestId === id);
-      // The access line and the error handler's line of the 401, at least.
+      await waitForLog(
+        store.logs,
+        (entry) => entry.message === 'request completed' && entry.requestId === id,
+      );
+      // The access line and the error handler's line, at least.
       expect(store.logs.filter((entry) => entry.requestId === id).length).toBeGreaterThanOrEqual(2);
     }
     expect(store.logs.filter((entry) => entry.requestId === undefined)).toEqual([]);
