@@ -59,7 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         secret: read.secret('JWT_SECRET', MIN_SECRET_LENGTH),
         issuer: read.text('JWT_ISSUER', 'bookstore-api'),
         audience: read.text('JWT_AUDIENCE', 'bookstore-clients'),
-        accessTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', { min: 1, max: 60 * 60, default: 15 * 60 }),
+        accessTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', {
+          min: 1,
+          max: 60 * 60,
+          default: 15 * 60,
+        }),
         refreshTtlSeconds: read.integer('REFRESH_TOKEN_TTL_SECONDS', {
           min: 60,
           max: 90 * 24 * 60 * 60,
@@ -68,7 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       },
       loginThrottle: {
         windowSeconds: read.integer('LOGIN_WINDOW_SECONDS', { min: 1, max: 24 * 60 * 60, default: 15 * 60 }),
-        maxFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', { min: 1, max: 1000, default: 5 }),
+        maxFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', {
+          min: 1,
+          max: 1000,
+          default: 5,
+        }),
         maxFailuresPerIp: read.integer('LOGIN_MAX_FAILURES_PER_IP', { min: 1, max: 100_000, default: 20 }),
       },
     };

@@ -51,12 +51,16 @@ export function createServices(
     logger,
   );
   const throttle =
-    overrides.loginThrottle ?? new LoginThrottle(new PrismaLoginCounterRepository(prisma), config.loginThrottle);
+    overrides.loginThrottle ??
+    new LoginThrottle(new PrismaLoginCounterRepository(prisma), config.loginThrottle);
   return {
     authors: new AuthorService(new PrismaAuthorRepository(prisma)),
     books: new BookService(new PrismaBookRepository(prisma), logger),
     reviews: new ReviewService(new PrismaReviewRepository(prisma)),
-    auth: new AuthService(users, refreshTokens, throttle, { bcryptCost: config.bcryptCost, tokens: config.tokens }),
+    auth: new AuthService(users, refreshTokens, throttle, {
+      bcryptCost: config.bcryptCost,
+      tokens: config.tokens,
+    }),
     users: new UserService(users),
     authenticator: new Authenticator(users, config.tokens),
   };

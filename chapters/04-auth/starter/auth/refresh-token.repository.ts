@@ -51,7 +51,14 @@ export class PrismaRefreshTokenRepository implements RefreshTokenRepository {
           select: { revokedAt: true },
         })
       )?.revokedAt;
-    return { id, userId, familyId, expiresAt, usedAt: usedAt ?? undefined, revokedAt: revokedAt ?? undefined };
+    return {
+      id,
+      userId,
+      familyId,
+      expiresAt,
+      usedAt: usedAt ?? undefined,
+      revokedAt: revokedAt ?? undefined,
+    };
   }
 
   async markUsed(id: string): Promise<boolean> {

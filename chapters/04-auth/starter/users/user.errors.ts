@@ -12,7 +12,10 @@ defineErrorCodes({
 });
 
 export function ownRolesLocked(): AppError {
-  return new AppError({ code: 'OWN_ROLES_LOCKED', message: 'Another administrator has to change your roles.' });
+  return new AppError({
+    code: 'OWN_ROLES_LOCKED',
+    message: 'Another administrator has to change your roles.',
+  });
 }
 
 export function userNotFound(id: string): AppError {
