@@ -68,7 +68,7 @@ export class RefreshTokenService {
     if (stored) await this.tokens.revokeFamily(stored.familyId);
     // #starter
     // // Fails closed: a logout that did nothing would leave the session open while its user believes it ended.
-    // throw new Error('Exercise 4.5 is not done yet: logout fails until RefreshTokenService.revoke() is written');
+    // throw new Error('Exercise 4.5 is not done yet: logout fails until revoke() is written');
     // #end
   }
 }

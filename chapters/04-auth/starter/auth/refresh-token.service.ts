@@ -55,7 +55,7 @@ export class RefreshTokenService {
   async revoke(token: string): Promise<void> {
     // #exercise 4.5: Rotate refresh tokens and detect reuse. Stuck? pnpm course hint 4.5
     // Fails closed: a logout that did nothing would leave the session open while its user believes it ended.
-    throw new Error('Exercise 4.5 is not done yet: logout fails until RefreshTokenService.revoke() is written');
+    throw new Error('Exercise 4.5 is not done yet: logout fails until revoke() is written');
     // #end
   }
 }
