@@ -56,6 +56,7 @@ export class BookController extends Controller {
   }
 
   @Get('{bookId}')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getBook(@Path() bookId: string): Promise<Book> {
@@ -77,6 +78,7 @@ export class BookController extends Controller {
 
   @Delete('{bookId}')
   @SuccessResponse(204, 'Deleted')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async deleteBook(@Path() bookId: string): Promise<void> {

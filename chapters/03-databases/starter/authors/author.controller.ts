@@ -52,6 +52,7 @@ export class AuthorController extends Controller {
   }
 
   @Get('{authorId}')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getAuthor(@Path() authorId: string): Promise<Author> {
@@ -73,6 +74,7 @@ export class AuthorController extends Controller {
   /** Deletes an author who has no books left. */
   @Delete('{authorId}')
   @SuccessResponse(204, 'Deleted')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(409, 'The author still has books', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
