@@ -171,15 +171,25 @@ export async function createUser({ app, db }: Bookstore, roles: string[] = ['rea
   return { id, email, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
 }
 
-/** The median duration of `times` sequential runs, in milliseconds. */
-export async function medianMs(times: number, run: () => Promise<unknown>): Promise<number> {
-  const durations: number[] = [];
+/**
+ * The median durations of `times` runs of `a` and of `b`, in milliseconds, taken in turns (a, b, a, b, ...), so that
+ * a machine that is busy for a moment slows both alike.
+ */
+export async function medianMsInTurns(
+  times: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[number, number]> {
+  const durations: [number[], number[]] = [[], []];
   for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    await run();
-    durations.push(performance.now() - started);
+    for (const [index, run] of [a, b].entries()) {
+      const started = performance.now();
+      await run();
+      durations[index]!.push(performance.now() - started);
+    }
   }
-  return durations.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+  const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(times / 2)]!;
+  return [median(durations[0]), median(durations[1])];
 }
 
 /** Checks that a response is an RFC 9457 problem with the given status and code, and that it leaks nothing. */
