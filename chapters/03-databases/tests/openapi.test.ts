@@ -1,4 +1,5 @@
 import { exercise, scaffold } from '@course/test-harness';
+import { responseValidator } from '@course/test-harness/openapi';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import openapi from '@target/generated/openapi.json';
@@ -19,91 +20,18 @@ async function insertReview(bookId: string): Promise<string> {
   return rows[0]!.id;
 }
 
-interface Schema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  nullable?: boolean;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-  items?: Schema;
-}
-
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
   requestBody?: unknown;
 }
 
-const document = openapi as unknown as {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-};
-
-function resolve(schema: Schema): Schema {
-  return schema.$ref
-    ? resolve(document.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!)
-    : schema;
-}
-
-/** Checks a value against the subset of JSON Schema that tsoa generates; returns what does not match. */
-function schemaErrors(value: unknown, raw: Schema, at = '$'): string[] {
-  const schema = resolve(raw);
-  if (value === null) return schema.nullable ? [] : [`${at} is null`];
-  if (schema.enum && !schema.enum.includes(value)) return [`${at} is not one of ${schema.enum.join(', ')}`];
-  switch (schema.type) {
-    case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return [`${at} is not an object`];
-      const record = value as Record<string, unknown>;
-      const properties = schema.properties ?? {};
-      return [
-        ...(schema.required ?? [])
-          .filter((name) => !(name in record))
-          .map((name) => `${at}.${name} is missing`),
-        ...Object.entries(record).flatMap(([name, item]) => {
-          const property = properties[name];
-          if (property) return schemaErrors(item, property, `${at}.${name}`);
-          return schema.additionalProperties === false ? [`${at}.${name} is not documented`] : [];
-        }),
-      ];
-    }
-    case 'array':
-      if (!Array.isArray(value)) return [`${at} is not an array`];
-      return value.flatMap((item, index) => schemaErrors(item, schema.items ?? {}, `${at}[${index}]`));
-    case 'string':
-      if (typeof value !== 'string') return [`${at} is not a string`];
-      return schema.format === 'date-time' && Number.isNaN(Date.parse(value))
-        ? [`${at} is not a date-time`]
-        : [];
-    case 'integer':
-      return Number.isInteger(value) ? [] : [`${at} is not an integer`];
-    case 'number':
-      return typeof value === 'number' ? [] : [`${at} is not a number`];
-    case 'boolean':
-      return typeof value === 'boolean' ? [] : [`${at} is not a boolean`];
-    default:
-      return [];
-  }
-}
+const document = openapi as unknown as { paths: Record<string, Record<string, Operation>> };
+const responses = responseValidator(document);
 
 /** Checks that a response is one the document describes for this operation: its status, media type and body. */
 function expectDocumented(path: string, method: string, res: Response): void {
-  const operation = document.paths[path]?.[method];
-  expect(operation).toBeDefined();
-  const documented = operation!.responses[String(res.status)];
-  expect({ status: res.status, documented: Object.keys(operation!.responses) }).toEqual({
-    status: res.status,
-    documented: expect.arrayContaining([String(res.status)]),
-  });
-  const content = documented?.content;
-  if (!content) {
-    expect(res.text).toBe('');
-    return;
-  }
-  const [mediaType, { schema }] = Object.entries(content)[0]!;
-  expect(res.headers['content-type']).toMatch(new RegExp(`^${mediaType.replace(/[+.]/g, '\\$&')}`));
-  expect(schemaErrors(res.body, schema)).toEqual([]);
+  // Any value stands for a path parameter: the validator matches the path against the document's templates.
+  responses.expectValid(method, `${API}${path.replace(/\{[^}]+\}/g, 'x')}`, res);
 }
 
 interface Check {

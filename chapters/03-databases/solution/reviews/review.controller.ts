@@ -12,9 +12,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { type Page, type PageQuery, toPage } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page, type PageQuery } from '../lists/page';
 import type { ReviewService } from './review.service';
 import type { Review, ReviewInput } from './review.types';
 
@@ -27,6 +27,7 @@ export class ReviewController extends Controller {
 
   /** Lists a book's reviews, newest first. */
   @Get()
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(422, 'Validation failed', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
@@ -55,6 +56,7 @@ export class ReviewController extends Controller {
   }
 
   @Get('{reviewId}')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Review not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getReview(@Path() bookId: string, @Path() reviewId: string): Promise<Review> {

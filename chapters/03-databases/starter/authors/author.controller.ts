@@ -14,9 +14,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { type Page, toPage } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page } from '../lists/page';
 import type { AuthorService } from './author.service';
 import type { Author, AuthorInput, AuthorListQuery, AuthorPatch } from './author.types';
 
@@ -52,6 +52,7 @@ export class AuthorController extends Controller {
   }
 
   @Get('{authorId}')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getAuthor(@Path() authorId: string): Promise<Author> {
@@ -73,6 +74,7 @@ export class AuthorController extends Controller {
   /** Deletes an author who has no books left. */
   @Delete('{authorId}')
   @SuccessResponse(204, 'Deleted')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(409, 'The author still has books', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)

@@ -14,9 +14,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { type Page, toPage } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page } from '../lists/page';
 import type { BookService } from './book.service';
 import type { Book, BookInput, BookListQuery, BookPatch } from './book.types';
 
@@ -56,6 +56,7 @@ export class BookController extends Controller {
   }
 
   @Get('{bookId}')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getBook(@Path() bookId: string): Promise<Book> {
@@ -77,6 +78,7 @@ export class BookController extends Controller {
 
   @Delete('{bookId}')
   @SuccessResponse(204, 'Deleted')
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async deleteBook(@Path() bookId: string): Promise<void> {

@@ -15,9 +15,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { toPage, type Page } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page } from '../lists/page';
 import type { AuthorService } from './author.service';
 import type { Author, AuthorInput, AuthorListQuery, AuthorPatch } from './author.types';
 
@@ -60,6 +60,7 @@ export class AuthorController extends Controller {
 
   @Get('{authorId}')
   @Security('bearer', ['authors:read'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission authors:read', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
@@ -87,6 +88,7 @@ export class AuthorController extends Controller {
   @Delete('{authorId}')
   @SuccessResponse(204, 'Deleted')
   @Security('bearer', ['authors:delete'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission authors:delete', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)

@@ -15,9 +15,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { toPage, type Page } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page } from '../lists/page';
 import type { BookService } from './book.service';
 import type { Book, BookInput, BookListQuery, BookPatch } from './book.types';
 
@@ -64,6 +64,7 @@ export class BookController extends Controller {
 
   @Get('{bookId}')
   @Security('bearer', ['books:read'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission books:read', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
@@ -91,6 +92,7 @@ export class BookController extends Controller {
   @Delete('{bookId}')
   @SuccessResponse(204, 'Deleted')
   @Security('bearer', ['books:delete'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission books:delete', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)

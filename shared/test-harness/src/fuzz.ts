@@ -1,0 +1,212 @@
+import fc from 'fast-check';
+import type { OpenApiDocument } from './openapi';
+
+/** The parts of a JSON schema in an OpenAPI 3.0 document that the generators read. */
+export interface SchemaObject {
+  $ref?: string;
+  type?: string;
+  enum?: unknown[];
+  nullable?: boolean;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  items?: SchemaObject;
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+}
+
+/** The parts of an operation that the generators read. */
+export interface FuzzOperation {
+  parameters?: { name: string; in: string; required?: boolean; schema: SchemaObject }[];
+  requestBody?: { content: Record<string, { schema: SchemaObject }> };
+}
+
+/** One generated request, before the values that exist only at run time (ids) are filled in. */
+export interface FuzzRequest {
+  /** Path parameters; {@link KNOWN_ID} stands for an id that the API has handed out. */
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body?: { kind: 'json'; value: unknown } | { kind: 'raw'; text: string; headers: Record<string, string> };
+}
+
+/** Stands for an id that exists: the test swaps it for one of the ids the API has answered with. */
+export const KNOWN_ID = '<known id>';
+
+/** How {@link requestsFor} shapes valid bodies. */
+export interface FuzzOptions {
+  /** Fixes fields of a valid body that the schema cannot make valid on its own (real ids, fresh ISBNs). */
+  validBody?(body: Record<string, unknown>): Record<string, unknown>;
+  /** Query parameters whose valid values the schema does not say (such as `sort`): valid queries leave them out. */
+  freeQueryParameters?: readonly string[];
+}
+
+/** Every operation of a document, as `{ method, path, operation }`. */
+export function operationsOf(
+  document: OpenApiDocument,
+): { method: string; path: string; operation: FuzzOperation }[] {
+  return Object.entries(document.paths).flatMap(([path, byMethod]) =>
+    Object.entries(byMethod).map(([method, operation]) => ({
+      method,
+      path,
+      operation: operation as FuzzOperation,
+    })),
+  );
+}
+
+function resolver(document: OpenApiDocument): (schema: SchemaObject) => SchemaObject {
+  const schemas =
+    (document.components as { schemas?: Record<string, SchemaObject> } | undefined)?.schemas ?? {};
+  const resolve = (schema: SchemaObject): SchemaObject =>
+    schema.$ref ? resolve(schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {}) : schema;
+  return resolve;
+}
+
+/** Strings that break rules: NUL and control characters, huge, empty, numbers in odd forms, broken encodings. */
+const nastyString = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '%',
+    '%E0%A4%A',
+    '1e23',
+    '-1',
+    '2147483648',
+    '1.5',
+    'null',
+    '🙂',
+  ),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ maxLength: 5 }).map((s) => s.repeat(500)),
+);
+
+/** A body that is not what the operation reads: not JSON, not labelled JSON, or claiming a compression it lacks. */
+const rawBody = fc.record({
+  text: fc.oneof(fc.constantFrom('{', '{"a":', '[]', 'null', '"x"', '{"a":1}'), fc.string({ maxLength: 40 })),
+  headers: fc.constantFrom<Record<string, string>>(
+    { 'Content-Type': 'application/json' },
+    { 'Content-Type': 'text/plain' },
+    { 'Content-Type': 'application/json; charset=latin1' },
+    { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+    {},
+  ),
+});
+
+/**
+ * Requests to one operation of an OpenAPI document, valid ones and every kind of invalid one in one stream: path
+ * parameters that name a known resource, a random UUID or nonsense; queries within and outside their bounds; bodies
+ * that are valid, have one field spoiled, miss a required field, carry unknown or prototype-polluting fields, or are
+ * not JSON at all. Send each, and check the answer against the document with {@link responseValidator}.
+ */
+export function requestsFor(
+  document: OpenApiDocument,
+  operation: FuzzOperation,
+  options: FuzzOptions = {},
+): fc.Arbitrary<FuzzRequest> {
+  const resolve = resolver(document);
+
+  function validValue(schema: SchemaObject): fc.Arbitrary<unknown> {
+    const s = resolve(schema);
+    let base: fc.Arbitrary<unknown>;
+    if (s.enum) base = fc.constantFrom(...s.enum);
+    else if (s.type === 'string') {
+      const maxLength = Math.min(s.maxLength ?? 40, 40);
+      base = s.pattern
+        ? fc
+            .stringMatching(new RegExp(s.pattern), { maxLength })
+            .filter((v) => v.length >= (s.minLength ?? 0))
+        : fc.string({ minLength: s.minLength ?? 0, maxLength, unit: 'grapheme' });
+    } else if (s.type === 'integer') {
+      base = fc.integer({ min: s.minimum ?? -(2 ** 31), max: s.maximum ?? 2 ** 31 - 1 });
+    } else if (s.type === 'number') base = fc.double({ noNaN: true, noDefaultInfinity: true });
+    else if (s.type === 'boolean') base = fc.boolean();
+    else if (s.type === 'array') base = fc.array(validValue(s.items ?? {}), { maxLength: 3 });
+    else if (s.type === 'object') {
+      const properties = Object.fromEntries(
+        Object.entries(s.properties ?? {}).map(([name, property]) => [name, validValue(property)]),
+      );
+      base = fc.record(properties, { requiredKeys: s.required ?? [] });
+    } else base = fc.jsonValue();
+    return s.nullable ? fc.oneof(base, fc.constant(null)) : base;
+  }
+
+  function invalidValue(schema: SchemaObject): fc.Arbitrary<unknown> {
+    const wrongKind = fc.oneof(fc.jsonValue(), nastyString);
+    if (resolve(schema).type !== 'integer') return wrongKind;
+    return fc.oneof(wrongKind, fc.double(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 1e23, -1e23, 1.5));
+  }
+
+  function jsonBody(schema: SchemaObject): fc.Arbitrary<unknown> {
+    const s = resolve(schema);
+    const valid = validValue(s).map((value) =>
+      options.validBody && typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? options.validBody(value as Record<string, unknown>)
+        : value,
+    );
+    const names = Object.keys(s.properties ?? {});
+    if (names.length === 0) return valid;
+    const spoiled = fc
+      .tuple(valid, fc.constantFrom(...names))
+      .chain(([body, name]) =>
+        invalidValue(s.properties![name]!).map((bad) => ({ ...(body as object), [name]: bad })),
+      );
+    const dropped = fc.tuple(valid, fc.constantFrom(...names)).map(([body, name]) => {
+      const copy = { ...(body as Record<string, unknown>) };
+      delete copy[name];
+      return copy;
+    });
+    // JSON.parse makes "__proto__" an own property, as it arrives from a client, not the object's prototype.
+    const pollution = JSON.parse('{"__proto__": {"polluted": true}}') as object;
+    const extra = valid.map((body) => ({ ...(body as object), roles: ['admin'], ...pollution }));
+    return fc.oneof({ arbitrary: valid, weight: 5 }, spoiled, dropped, extra, fc.jsonValue());
+  }
+
+  const parameters = operation.parameters ?? [];
+  const params = fc.record(
+    Object.fromEntries(
+      parameters
+        .filter((p) => p.in === 'path')
+        .map((p) => [
+          p.name,
+          fc.oneof({ arbitrary: fc.constant(KNOWN_ID), weight: 3 }, fc.uuid(), nastyString),
+        ]),
+    ),
+  ) as fc.Arbitrary<Record<string, string>>;
+  const queryParameters = parameters.filter((p) => p.in === 'query');
+  const queryOf = (value: (schema: SchemaObject) => fc.Arbitrary<string>, names = queryParameters) =>
+    fc.record(Object.fromEntries(names.map((p) => [p.name, value(p.schema)])), {
+      requiredKeys: [],
+    }) as fc.Arbitrary<Record<string, string>>;
+  const validQuery = (schema: SchemaObject) => validValue(schema).map(String);
+  const free = new Set(options.freeQueryParameters ?? ['sort']);
+  const query = fc.oneof(
+    {
+      arbitrary: queryOf(
+        validQuery,
+        queryParameters.filter((p) => !free.has(p.name)),
+      ),
+      weight: 2,
+    },
+    queryOf((schema) => fc.oneof({ arbitrary: validQuery(schema), weight: 2 }, nastyString)),
+  );
+  const schema = operation.requestBody?.content['application/json']?.schema;
+  const body = schema
+    ? fc.oneof(
+        { arbitrary: jsonBody(schema).map((value) => ({ kind: 'json' as const, value })), weight: 4 },
+        rawBody.map((raw) => ({ kind: 'raw' as const, ...raw })),
+      )
+    : fc.constant(undefined);
+  return fc.record({ params, query, body }, { requiredKeys: ['params', 'query'] });
+}
+
+/**
+ * The fast-check settings of a fuzz test: `runs` runs by default, FUZZ_RUNS to change that, and FUZZ_SEED to replay
+ * the run whose seed a failure printed.
+ */
+export function fuzzSettings(runs: number): { numRuns: number; seed?: number } {
+  const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+  return { numRuns: Number(process.env.FUZZ_RUNS ?? runs), ...(seed !== undefined && { seed }) };
+}
