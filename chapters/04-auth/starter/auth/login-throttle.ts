@@ -40,14 +40,14 @@ export class LoginThrottle {
   /** The password was right: the account starts afresh, and the address gets its reservation back. */
   async succeeded(email: string, ip: string): Promise<void> {
     // #exercise 4.7: Throttle failed logins. Stuck? pnpm course hint 4.7
-    throw new Error('Exercise 4.7 is not done yet: Throttle failed logins');
+    throw new Error('Exercise 4.7 is not done yet: succeeded()');
     // #end
   }
 
   /** 429 with Retry-After: the seconds until the window that began at `windowStart` ends, at least 1. */
   private tooManyAttempts(windowStart: Date): AppError {
     // #exercise 4.7: Throttle failed logins. Stuck? pnpm course hint 4.7
-    throw new Error('Exercise 4.7 is not done yet: Throttle failed logins');
+    throw new Error('Exercise 4.7 is not done yet: tooManyAttempts()');
     // #end
   }
 }
