@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { useTestDatabase, type TestDatabase } from '@course/test-harness/postgre
 import { useTestRedis, type TestRedis } from '@course/test-harness/redis';
 import type { RedisOptions } from 'ioredis';
 import { ReliableQueue, type ReliableQueueOptions } from '@target/queue/reliable-queue';
+import { Worker, type WorkerOptions } from '@target/queue/worker';
 
 export const chapterDir = path.join(__dirname, '..');
 /** The tree under test (starter/, solution/, or a copy that `course check` made). */
@@ -171,5 +173,50 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await crash();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Enqueues `count` report jobs and returns their ids. */
+export async function enqueueReports(queue: ReliableQueue, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    ids.push(await queue.enqueue('build-report', { reportId: randomUUID(), kind: 'stock' }));
+  }
+  return ids;
+}
+
+/** The report files written so far: how many, and for how many different jobs. */
+export async function reportFiles(db: TestDatabase): Promise<{ total: number; jobs: number }> {
+  const { rows } = await db.query<{ total: number; jobs: number }>(
+    'SELECT count(*)::int AS total, count(DISTINCT job_id)::int AS jobs FROM report_files',
+  );
+  return rows[0]!;
+}
+
+const workers = new Set<Worker>();
+afterEach(async () => {
+  await Promise.all([...workers].map((worker) => worker.abort()));
+  workers.clear();
+});
+
+/** Starts an in-process worker that is stopped after the test. */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const worker = new Worker({ pollMs: 50, ...options });
+  workers.add(worker);
+  await worker.start();
+  return worker;
+}
+
+/** The environment of a worker.main.ts child on the test's database, Redis prefix and queue. */
+export function workerEnv(test: QueueTest, queue: ReliableQueue, extra: Record<string, string | number> = {}) {
+  return {
+    DATABASE_URL: test.db.url,
+    REDIS_URL: test.redis.url,
+    REDIS_KEY_PREFIX: test.redis.prefix,
+    QUEUE_NAME: queue.name,
+    VISIBILITY_MS: queue.visibilityMs,
+    MAX_ATTEMPTS: queue.maxAttempts,
+    POLL_MS: 100,
+    ...extra,
   };
 }
