@@ -159,7 +159,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   };
   const crash = async () => {
     const child = server;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
