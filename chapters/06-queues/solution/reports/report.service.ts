@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { AppError } from '@course/platform/errors';
 import type { Pool } from 'pg';
 import { withTransaction } from '../database/transaction';
-import { IdempotencyKeyReusedError } from './report.errors';
+import '../errors';
 import { REPORT_JOB, type ReportKind, type ReportPayload } from './report.types';
 
 export interface RequestedReport {
@@ -38,7 +39,9 @@ export class ReportService {
           'SELECT id, request_hash FROM reports WHERE idempotency_key = $1',
           [idempotencyKey],
         );
-        if (rows[0]!.request_hash !== requestHash) throw new IdempotencyKeyReusedError();
+        if (rows[0]!.request_hash !== requestHash) {
+          throw new AppError({ code: 'IDEMPOTENCY_KEY_REUSED', message: 'This key was used for a different request.' });
+        }
         return { id: rows[0]!.id, created: false };
       }
       const payload: ReportPayload = { reportId: id, kind };

@@ -1,5 +1,6 @@
-export const REPORT_KINDS = ['stock', 'authors'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+/** `stock`: titles, copies and titles out of stock; `authors`: the ten authors with the most titles. */
+export type ReportKind = 'stock' | 'authors';
+export const REPORT_KINDS: readonly ReportKind[] = ['stock', 'authors'];
 
 /** The job name under which reports are queued. */
 export const REPORT_JOB = 'build-report';
