@@ -1,3 +1,4 @@
+import { parseUuid } from '@course/platform/database';
 import { AppError } from '@course/platform/errors';
 import type { Pool } from 'pg';
 import '../errors';
@@ -5,7 +6,6 @@ import type { JobInfo } from '../queue/job.types';
 import type { ReliableQueue } from '../queue/reliable-queue';
 import type { JobView } from './job-view.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 function toView(job: JobInfo): JobView {
@@ -31,8 +31,8 @@ export class JobService {
   ) {}
 
   async find(rawId: string): Promise<JobView> {
-    const id = rawId.toLowerCase();
-    if (!UUID.test(id)) throw notFound(rawId);
+    const id = parseUuid(rawId);
+    if (id === undefined) throw notFound(rawId);
     const job = await this.queue.getJob(id);
     if (job) return toView(job);
     const { rows } = await this.pool.query<{ name: string; created_at: Date }>(
@@ -56,8 +56,8 @@ export class JobService {
   }
 
   async replay(rawId: string): Promise<JobView> {
-    const id = rawId.toLowerCase();
-    if (!UUID.test(id) || !(await this.queue.replay(id))) {
+    const id = parseUuid(rawId);
+    if (id === undefined || !(await this.queue.replay(id))) {
       throw new AppError({ code: 'DEAD_LETTER_NOT_FOUND', message: `No dead-lettered job has id ${rawId}.` });
     }
     return this.find(id);

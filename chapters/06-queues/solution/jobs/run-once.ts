@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { withTransaction } from '../database/transaction';
+import { withTransaction } from '@course/platform/database';
 
 export interface Once<T> {
   /** False when an earlier delivery of the job already applied the effect. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { withTransaction } from '../database/transaction';
+import { withTransaction } from '@course/platform/database';
 import type { QueueLogger } from '../queue/job.types';
 import type { ReliableQueue } from '../queue/reliable-queue';
 

@@ -1,7 +1,6 @@
+import { isUuid } from '@course/platform/database';
 import { PermanentJobError } from '../queue/job.errors';
 import { REPORT_KINDS, type ReportKind, type ReportPayload } from './report.types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a report job's payload. A payload that is wrong now will be wrong on every retry, so it is a
@@ -10,7 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseReportPayload(payload: unknown): ReportPayload {
   const value = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
   const { reportId, kind } = value;
-  if (typeof reportId !== 'string' || !UUID.test(reportId)) {
+  if (typeof reportId !== 'string' || !isUuid(reportId)) {
     throw new PermanentJobError('invalid payload: reportId must be a UUID');
   }
   if (!REPORT_KINDS.includes(kind as ReportKind)) {

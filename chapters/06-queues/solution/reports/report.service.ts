@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '@course/platform/errors';
 import type { Pool } from 'pg';
-import { withTransaction } from '../database/transaction';
+import { withTransaction } from '@course/platform/database';
 import '../errors';
 import { REPORT_JOB, type ReportKind, type ReportPayload } from './report.types';
 
