@@ -63,6 +63,8 @@ export class ReliableQueue {
     // #exercise 6.1
     const bytes = Buffer.byteLength(json);
     if (bytes > this.maxPayloadBytes) throw new PayloadTooLargeError(bytes, this.maxPayloadBytes);
+    // #starter
+    // // Refuse a payload of more than this.maxPayloadBytes bytes here, before anything reaches Redis.
     // #end
     const id = options.id ?? randomUUID();
     const now = this.now();
