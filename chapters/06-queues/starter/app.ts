@@ -26,6 +26,9 @@ export function createApp({ pool, queue, logger }: AppOptions): Express {
     problemTypeBase: PROBLEM_TYPE_BASE,
     registerRoutes: RegisterRoutes,
     configure: (app) =>
-      provideServices(app, { jobs: new JobService(pool, queue), reports: new ReportService(pool, queue.name) }),
+      provideServices(app, {
+        jobs: new JobService(pool, queue),
+        reports: new ReportService(pool, queue.name),
+      }),
   });
 }

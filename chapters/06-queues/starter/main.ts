@@ -16,7 +16,10 @@ import { connectQueue, connectWorker } from './worker.setup';
 runMain(async () => {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  await migrate({ connectionString: config.databaseUrl, migrationsDir: path.join(__dirname, 'database', 'migrations') });
+  await migrate({
+    connectionString: config.databaseUrl,
+    migrationsDir: path.join(__dirname, 'database', 'migrations'),
+  });
   const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
   const queue = connectQueue(config, logger);
   const relay = startOutboxRelay({ pool, queue, logger });

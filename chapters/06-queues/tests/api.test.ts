@@ -11,7 +11,7 @@ import { ReliableQueue } from '@target/queue/reliable-queue';
 import { reportJobHandler } from '@target/reports/report.job';
 import { freePort, startWorker, useQueueTest, waitFor } from './support';
 
-const { db, redis, makeQueue } = useQueueTest();
+const { db, makeQueue } = useQueueTest();
 const API = '/api/v1';
 const TYPES = 'https://bookstore.example/problems/';
 
@@ -36,9 +36,14 @@ scaffold('the API and its documentation', () => {
 
   it('When a job id is unknown or not a UUID, then 404 problem+json', async () => {
     const { app } = makeApp();
-    expectProblem(await request(app).get(`${API}/jobs/0b8f1c5e-2a47-4a3e-9d0c-2f6b8f7e1a11`), 404, 'JOB_NOT_FOUND', {
-      typeBase: TYPES,
-    });
+    expectProblem(
+      await request(app).get(`${API}/jobs/0b8f1c5e-2a47-4a3e-9d0c-2f6b8f7e1a11`),
+      404,
+      'JOB_NOT_FOUND',
+      {
+        typeBase: TYPES,
+      },
+    );
     expectProblem(await request(app).get(`${API}/jobs/%00nope`), 404, 'JOB_NOT_FOUND', { typeBase: TYPES });
   });
 
@@ -59,7 +64,10 @@ exercise('6.6', () => {
     expect(location).toMatch(new RegExp(`^${API}/jobs/[0-9a-f-]{36}$`));
     expect(res.body).toEqual({ jobId: location.split('/').pop(), statusUrl: location });
 
-    expect((await request(app).get(location).expect(200)).body).toMatchObject({ state: 'pending', attempts: 0 });
+    expect((await request(app).get(location).expect(200)).body).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
     await relayOutbox(db.pool, queue);
     expect((await request(app).get(location).expect(200)).body).toMatchObject({
       name: 'build-report',
@@ -76,7 +84,8 @@ exercise('6.6', () => {
 
   it('When a request is repeated with its Idempotency-Key, then it gets the same job', async () => {
     const { app } = makeApp();
-    const send = () => request(app).post(`${API}/reports`).set('Idempotency-Key', 'order-42').send({ kind: 'authors' });
+    const send = () =>
+      request(app).post(`${API}/reports`).set('Idempotency-Key', 'order-42').send({ kind: 'authors' });
     const first = await send().expect(202);
     const again = await send().expect(202);
     expect(again.headers.location).toBe(first.headers.location);
@@ -86,10 +95,20 @@ exercise('6.6', () => {
 
   it('When an Idempotency-Key comes back with another body, or is malformed, then 422 problem+json', async () => {
     const { app } = makeApp();
-    await request(app).post(`${API}/reports`).set('Idempotency-Key', 'k-1').send({ kind: 'stock' }).expect(202);
-    const reused = await request(app).post(`${API}/reports`).set('Idempotency-Key', 'k-1').send({ kind: 'authors' });
+    await request(app)
+      .post(`${API}/reports`)
+      .set('Idempotency-Key', 'k-1')
+      .send({ kind: 'stock' })
+      .expect(202);
+    const reused = await request(app)
+      .post(`${API}/reports`)
+      .set('Idempotency-Key', 'k-1')
+      .send({ kind: 'authors' });
     expectProblem(reused, 422, 'IDEMPOTENCY_KEY_REUSED', { typeBase: TYPES });
-    const malformed = await request(app).post(`${API}/reports`).set('Idempotency-Key', 'has space').send({ kind: 'stock' });
+    const malformed = await request(app)
+      .post(`${API}/reports`)
+      .set('Idempotency-Key', 'has space')
+      .send({ kind: 'stock' });
     expectProblem(malformed, 422, 'VALIDATION_FAILED');
   });
 
@@ -130,7 +149,12 @@ exercise('6.4', () => {
 
     const list = await request(app).get(`${API}/dead-letters`).expect(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: res.body.jobId, state: 'dead', attempts: 1, error: 'the report store is down' }),
+      expect.objectContaining({
+        id: res.body.jobId,
+        state: 'dead',
+        attempts: 1,
+        error: 'the report store is down',
+      }),
     ]);
     broken = false;
     const replay = await request(app).post(`${API}/dead-letters/${res.body.jobId}/replay`).expect(202);

@@ -3,7 +3,12 @@ import { exercise } from '@course/test-harness';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { producerConnection, workerConnection } from '@target/bullmq/bull.connections';
-import { addReportJob, createReportQueue, createReportWorker, stopBullWorker } from '@target/bullmq/report.bullmq';
+import {
+  addReportJob,
+  createReportQueue,
+  createReportWorker,
+  stopBullWorker,
+} from '@target/bullmq/report.bullmq';
 import { PayloadTooLargeError } from '@target/queue/job.errors';
 import type { Job, JobHandler } from '@target/queue/job.types';
 import { reportJobHandler } from '@target/reports/report.job';
@@ -31,7 +36,14 @@ function bull(options: { attempts?: number; keepCompleted?: { count: number; age
   const startWorker = (handler: JobHandler): Worker => {
     const connection = workerConnection(redis.url);
     connections.push(connection);
-    const worker = createReportWorker({ name, connection, prefix, handler, lockDurationMs: 1_000, stalledIntervalMs: 500 });
+    const worker = createReportWorker({
+      name,
+      connection,
+      prefix,
+      handler,
+      lockDurationMs: 1_000,
+      stalledIntervalMs: 500,
+    });
     opened.push(worker);
     return worker;
   };
@@ -50,7 +62,12 @@ exercise('6.8', () => {
     const job = await addReportJob(queue, { reportId, kind: 'stock' });
     startWorker(reportJobHandler({ pool: db.pool }));
     await waitFor('completion', async () => (await stateOf(queue, reportId)) === 'completed');
-    expect((await queue.getJob(reportId))?.returnvalue).toEqual({ kind: 'stock', titles: 0, copies: 0, outOfStock: 0 });
+    expect((await queue.getJob(reportId))?.returnvalue).toEqual({
+      kind: 'stock',
+      titles: 0,
+      copies: 0,
+      outOfStock: 0,
+    });
     expect(job.id).toBe(reportId);
     expect(await reportFiles(db)).toEqual({ total: 1, jobs: 1 });
   });
@@ -76,7 +93,8 @@ exercise('6.8', () => {
       throw new Error('cannot render this one');
     });
     await waitFor('the poison job to fail', async () => (await stateOf(queue, poison.id!)) === 'failed');
-    for (const job of good) await waitFor('a good job', async () => (await stateOf(queue, job.id!)) === 'completed');
+    for (const job of good)
+      await waitFor('a good job', async () => (await stateOf(queue, job.id!)) === 'completed');
     expect(poisonRuns).toBe(3);
     expect((await queue.getJob(poison.id!))?.attemptsMade).toBe(3);
   });

@@ -13,7 +13,9 @@ exercise('6.1', () => {
     const blocking = redis.createClient();
 
     const jobs = await queue.fetch(blocking, 1);
-    expect(jobs).toEqual([{ id: first, name: 'build-report', payload: { n: 1 }, attempts: 1, maxAttempts: 5 }]);
+    expect(jobs).toEqual([
+      { id: first, name: 'build-report', payload: { n: 1 }, attempts: 1, maxAttempts: 5 },
+    ]);
     expect(await redis.client.lrange(queue.keys.processing, 0, -1)).toEqual([first]);
     expect(await redis.client.lrange(queue.keys.ready, 0, -1)).toEqual([second]);
     expect((await queue.getJob(first))?.state).toBe('active');
@@ -74,7 +76,9 @@ exercise('6.1', () => {
     const big = { text: 'é'.repeat(600) };
     await expect(queue.enqueue('build-report', big)).rejects.toBeInstanceOf(PayloadTooLargeError);
     expect(await queue.counts()).toEqual({ ready: 0, processing: 0, delayed: 0, dead: 0 });
-    await expect(queue.enqueue('build-report', { text: 'é'.repeat(400) })).resolves.toEqual(expect.any(String));
+    await expect(queue.enqueue('build-report', { text: 'é'.repeat(400) })).resolves.toEqual(
+      expect.any(String),
+    );
   });
 
   it('When the same job id is enqueued twice, then the queue holds it once', async () => {

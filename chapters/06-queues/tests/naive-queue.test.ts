@@ -7,7 +7,10 @@ scaffold('why in-process jobs get lost', () => {
   it('When a worker that pops jobs with RPOP is killed mid-batch, then the jobs it held are gone', async () => {
     const total = 200;
     const list = 'naive:naive';
-    await redis.client.lpush(list, ...Array.from({ length: total }, (_, i) => JSON.stringify({ id: `job-${i}` })));
+    await redis.client.lpush(
+      list,
+      ...Array.from({ length: total }, (_, i) => JSON.stringify({ id: `job-${i}` })),
+    );
     const worker = spawnTarget('naive-worker.main.ts', {
       REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: redis.prefix,

@@ -48,7 +48,9 @@ exercise('6.6', () => {
   it('When an Idempotency-Key comes back with a different request, then it is refused', async () => {
     const service = new ReportService(db.pool, 'reports');
     await service.request('stock', 'key-3');
-    await expect(service.request('authors', 'key-3')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(service.request('authors', 'key-3')).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
     expect(await outboxRows()).toHaveLength(1);
   });
 

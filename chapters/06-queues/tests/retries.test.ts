@@ -39,7 +39,11 @@ exercise('6.3', () => {
     const retryAt = Number(await redis.client.zscore(queue.keys.delayed, id));
     expect(retryAt).toBeGreaterThanOrEqual(now);
     expect(retryAt).toBeLessThan(now + 1_000);
-    expect(await queue.getJob(id)).toMatchObject({ state: 'delayed', error: 'printer on fire', runAt: retryAt });
+    expect(await queue.getJob(id)).toMatchObject({
+      state: 'delayed',
+      error: 'printer on fire',
+      runAt: retryAt,
+    });
     expect(await queue.counts()).toEqual({ ready: 0, processing: 0, delayed: 1, dead: 0 });
 
     now = retryAt - 1;
@@ -92,7 +96,9 @@ exercise('6.3', () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i += 1) ids.push(await queue.enqueue('later', { i }, { delayMs: 1 }));
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const promoters = Array.from({ length: 5 }, () => makeQueue({ name: queue.name, redis: redis.createClient() }));
+    const promoters = Array.from({ length: 5 }, () =>
+      makeQueue({ name: queue.name, redis: redis.createClient() }),
+    );
     await Promise.all(promoters.flatMap((promoter) => [promoter.promote(10), promoter.promote(10)]));
     const ready = await redis.client.lrange(queue.keys.ready, 0, -1);
     expect(ready.sort()).toEqual([...ids].sort());

@@ -36,7 +36,9 @@ exercise('6.5', () => {
   });
 
   it('When ten deliveries of one job run at the same moment, then exactly one applies the effect', async () => {
-    const runs = await Promise.all(Array.from({ length: 10 }, () => runOnce(db.pool, 'job-2', storeFile('job-2'))));
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, () => runOnce(db.pool, 'job-2', storeFile('job-2'))),
+    );
     expect(runs.filter((run) => run.applied)).toHaveLength(1);
     expect(runs.every((run) => (run.result as { stored: string }).stored === 'job-2')).toBe(true);
     expect(await reportFiles(db)).toEqual({ total: 1, jobs: 1 });
@@ -69,10 +71,14 @@ exercise('6.5', () => {
     await child.exited;
 
     await startWorker({ queue, handler: reportJobHandler({ pool: db.pool }), concurrency: 10 });
-    await waitFor('every job acked', async () => {
-      const counts = await queue.counts();
-      return counts.ready + counts.processing + counts.delayed === 0;
-    }, 20_000);
+    await waitFor(
+      'every job acked',
+      async () => {
+        const counts = await queue.counts();
+        return counts.ready + counts.processing + counts.delayed === 0;
+      },
+      20_000,
+    );
 
     const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
     const redelivered = jobs.filter((job) => job!.attempts > 1).length;

@@ -91,10 +91,14 @@ exercise('6.7', () => {
     expect(await queue.counts()).toMatchObject({ processing: 0 });
 
     await startWorker({ queue, handler: reportJobHandler({ pool: db.pool }), concurrency: 10 });
-    await waitFor('every job acked', async () => {
-      const counts = await queue.counts();
-      return counts.ready + counts.processing + counts.delayed === 0;
-    }, 20_000);
+    await waitFor(
+      'every job acked',
+      async () => {
+        const counts = await queue.counts();
+        return counts.ready + counts.processing + counts.delayed === 0;
+      },
+      20_000,
+    );
     expect(await reportFiles(db)).toEqual({ total, jobs: total });
   });
 });

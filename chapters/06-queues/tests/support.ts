@@ -78,7 +78,10 @@ afterEach(() => {
 export function spawnTarget(entry: string, env: Record<string, string | number>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(targetDir, entry)], {
     cwd: chapterDir,
-    env: { PATH: process.env.PATH, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
+    env: {
+      PATH: process.env.PATH,
+      ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -110,10 +113,14 @@ export function spawnTarget(entry: string, env: Record<string, string | number>)
     exited,
     waitForLog: async (message, timeoutMs = 15_000) => {
       let found: LogLine | undefined;
-      await waitFor(`the log line "${message}" (stderr: ${stderr.slice(-500)})`, () => {
-        found = logs.find((line) => line.message === message);
-        return found !== undefined || child.exitCode !== null;
-      }, timeoutMs);
+      await waitFor(
+        `the log line "${message}" (stderr: ${stderr.slice(-500)})`,
+        () => {
+          found = logs.find((line) => line.message === message);
+          return found !== undefined || child.exitCode !== null;
+        },
+        timeoutMs,
+      );
       if (!found) throw new Error(`The process exited before logging "${message}": ${stderr.slice(-2_000)}`);
       return found;
     },
@@ -208,7 +215,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 }
 
 /** The environment of a worker.main.ts child on the test's database, Redis prefix and queue. */
-export function workerEnv(test: QueueTest, queue: ReliableQueue, extra: Record<string, string | number> = {}) {
+export function workerEnv(
+  test: QueueTest,
+  queue: ReliableQueue,
+  extra: Record<string, string | number> = {},
+) {
   return {
     DATABASE_URL: test.db.url,
     REDIS_URL: test.redis.url,

@@ -25,9 +25,10 @@ export async function runOnce<T>(
       [jobId],
     );
     if (guard.rowCount === 0) {
-      const earlier = await client.query<{ result: T }>('SELECT result FROM processed_jobs WHERE job_id = $1', [
-        jobId,
-      ]);
+      const earlier = await client.query<{ result: T }>(
+        'SELECT result FROM processed_jobs WHERE job_id = $1',
+        [jobId],
+      );
       return { applied: false, result: earlier.rows[0]!.result };
     }
     const result = await effect(client);

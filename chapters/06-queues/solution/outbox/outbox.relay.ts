@@ -55,7 +55,10 @@ export function startOutboxRelay(options: {
       try {
         while (!stopped && (await relayOutbox(pool, queue)) === 100);
       } catch (error) {
-        logger?.warn('outbox relay failed; the rows stay pending', { queue: queue.name, error: String(error) });
+        logger?.warn('outbox relay failed; the rows stay pending', {
+          queue: queue.name,
+          error: String(error),
+        });
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, intervalMs);

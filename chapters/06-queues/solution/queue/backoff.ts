@@ -14,7 +14,11 @@ export interface BackoffOptions {
  * @param attempt the attempt that just failed: 1 for the first delivery
  * @param random  a number in [0, 1); tests pass their own
  */
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
   // #exercise 6.3
   const ceiling = Math.min(options.capMs, options.baseMs * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);

@@ -14,6 +14,8 @@ export class PayloadTooLargeError extends Error {
     readonly bytes: number,
     readonly limit: number,
   ) {
-    super(`The job payload is ${bytes} bytes; the queue accepts at most ${limit}. Store the data and enqueue its id.`);
+    super(
+      `The job payload is ${bytes} bytes; the queue accepts at most ${limit}. Store the data and enqueue its id.`,
+    );
   }
 }

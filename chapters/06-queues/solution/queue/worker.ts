@@ -91,7 +91,7 @@ export class Worker extends EventEmitter {
     this.#running = false;
     clearInterval(this.#timer);
     this.#slotFreed();
-    await this.#unblock();
+    await this.unblock();
     await this.#loop;
     const running = [...this.#inFlight.values()];
     const budget = new AbortController();
@@ -103,7 +103,7 @@ export class Worker extends EventEmitter {
       this.#released.add(job.id);
       if (await this.queue.release(job)) returned += 1;
     }
-    await this.#closeBlocking();
+    await this.closeBlocking();
     return { finished: running.length - this.#inFlight.size, returned };
     // #end
   }
@@ -118,12 +118,12 @@ export class Worker extends EventEmitter {
   }
 
   /** Ends a BLMOVE that is waiting, so the fetch loop sees the stop at once instead of after blockSeconds. */
-  async #unblock(): Promise<void> {
+  private async unblock(): Promise<void> {
     if (this.#blockingId === undefined) return;
     await this.queue.redis.client('UNBLOCK', this.#blockingId).catch(() => {});
   }
 
-  async #closeBlocking(): Promise<void> {
+  private async closeBlocking(): Promise<void> {
     const blocking = this.#blocking;
     if (!blocking) return;
     await blocking.quit().catch(() => blocking.disconnect());
@@ -170,7 +170,10 @@ export class Worker extends EventEmitter {
       this.emit('completed', job, result);
     } catch (error) {
       // The effect happened but Redis did not hear of it: the reaper will deliver the job again.
-      this.logger.error('ack failed; the job will be delivered again', { jobId: job.id, error: String(error) });
+      this.logger.error('ack failed; the job will be delivered again', {
+        jobId: job.id,
+        error: String(error),
+      });
     }
   }
 

@@ -40,7 +40,10 @@ export class ReportService {
           [idempotencyKey],
         );
         if (rows[0]!.request_hash !== requestHash) {
-          throw new AppError({ code: 'IDEMPOTENCY_KEY_REUSED', message: 'This key was used for a different request.' });
+          throw new AppError({
+            code: 'IDEMPOTENCY_KEY_REUSED',
+            message: 'This key was used for a different request.',
+          });
         }
         return { id: rows[0]!.id, created: false };
       }

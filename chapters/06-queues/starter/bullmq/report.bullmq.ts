@@ -83,7 +83,9 @@ export async function stopBullWorker(worker: Worker, budgetMs: number): Promise<
     () => 'drained' as const,
     () => 'forced' as const,
   );
-  const expired = sleep(budgetMs, 'forced' as const, { signal: budget.signal }).catch(() => 'drained' as const);
+  const expired = sleep(budgetMs, 'forced' as const, { signal: budget.signal }).catch(
+    () => 'drained' as const,
+  );
   const outcome = await Promise.race([drained, expired]);
   budget.abort();
   if (outcome === 'forced') await worker.disconnect();

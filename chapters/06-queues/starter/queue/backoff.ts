@@ -14,7 +14,11 @@ export interface BackoffOptions {
  * @param attempt the attempt that just failed: 1 for the first delivery
  * @param random  a number in [0, 1); tests pass their own
  */
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
   // #exercise 6.3: Retry with backoff and jitter. Stuck? pnpm course hint 6.3
   throw new Error('Exercise 6.3 is not done yet: Retry with backoff and jitter');
   // #end

@@ -101,12 +101,12 @@ export class Worker extends EventEmitter {
   }
 
   /** Ends a BLMOVE that is waiting, so the fetch loop sees the stop at once instead of after blockSeconds. */
-  async #unblock(): Promise<void> {
+  private async unblock(): Promise<void> {
     if (this.#blockingId === undefined) return;
     await this.queue.redis.client('UNBLOCK', this.#blockingId).catch(() => {});
   }
 
-  async #closeBlocking(): Promise<void> {
+  private async closeBlocking(): Promise<void> {
     const blocking = this.#blocking;
     if (!blocking) return;
     await blocking.quit().catch(() => blocking.disconnect());
@@ -153,7 +153,10 @@ export class Worker extends EventEmitter {
       this.emit('completed', job, result);
     } catch (error) {
       // The effect happened but Redis did not hear of it: the reaper will deliver the job again.
-      this.logger.error('ack failed; the job will be delivered again', { jobId: job.id, error: String(error) });
+      this.logger.error('ack failed; the job will be delivered again', {
+        jobId: job.id,
+        error: String(error),
+      });
     }
   }
 

@@ -30,7 +30,12 @@ export class ReportController extends Controller {
   @SuccessResponse<{ Location: string }>(202, 'Accepted')
   @Response<Problem>(400, 'Malformed JSON', undefined, PROBLEM_JSON)
   @Response<Problem>(415, 'Unsupported media type', undefined, PROBLEM_JSON)
-  @Response<Problem>(422, 'Validation failed, or the Idempotency-Key was used for another request', undefined, PROBLEM_JSON)
+  @Response<Problem>(
+    422,
+    'Validation failed, or the Idempotency-Key was used for another request',
+    undefined,
+    PROBLEM_JSON,
+  )
   @Response<Problem>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async requestReport(
     @Body() body: ReportRequest,
