@@ -35,6 +35,6 @@ runMain(async () => {
       await Promise.allSettled([pool.end(), queue.redis.quit()]);
     },
   });
-  logger.info('listening', { port: server.port, docs: `http://localhost:${server.port}/docs` });
+  logger.info('docs', { url: `http://localhost:${server.port}/docs` });
   return server;
 });
