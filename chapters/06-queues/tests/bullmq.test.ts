@@ -137,9 +137,10 @@ exercise('6.8', () => {
     const server = await startPrivateRedis();
     const producer = producerConnection(server.url);
     producer.on('error', () => {});
-    const queue = createReportQueue({ name: 'fail-fast', connection: producer });
-    queue.on('error', () => {});
+    let queue: Queue | undefined;
     try {
+      queue = createReportQueue({ name: 'fail-fast', connection: producer });
+      queue.on('error', () => {});
       await addReportJob(queue, { reportId: randomUUID(), kind: 'stock' });
       await server.crash();
       await waitFor('the producer to notice', () => producer.status !== 'ready');
@@ -150,7 +151,7 @@ exercise('6.8', () => {
       expect(Date.now() - began).toBeLessThan(1_000);
     } finally {
       producer.disconnect();
-      await queue.close().catch(() => {});
+      await queue?.close().catch(() => {});
       await server.destroy();
     }
   });
@@ -159,10 +160,14 @@ exercise('6.8', () => {
     const { queue, startWorker } = bull();
     await queue.add('slow', {}, { jobId: 'slow-1' });
     let started = false;
+    let finishSlowJob: () => void = () => {};
+    const slowJob = new Promise<void>((resolve) => (finishSlowJob = resolve));
     const worker = startWorker(async () => {
       started = true;
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await slowJob;
     });
+    // Closed in reverse order: this runs before the workers' close(), which would wait for the job.
+    opened.push({ close: async () => finishSlowJob() });
     await waitFor('the job to start', () => started);
     expect(await stopBullWorker(worker, 200)).toBe('forced');
     expect(await stateOf(queue, 'slow-1')).toBe('active');
