@@ -32,7 +32,8 @@ runMain(async () => {
     onClose: async () => {
       await relay.stop();
       await worker.close();
-      await Promise.allSettled([pool.end(), queue.redis.quit()]);
+      queue.redis.disconnect();
+      await pool.end();
     },
   });
   logger.info('docs', { url: `http://localhost:${server.port}/docs` });

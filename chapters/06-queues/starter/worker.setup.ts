@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@course/platform/logging';
 import type { Stoppable } from '@course/platform/server';
 import { Redis } from 'ioredis';
@@ -41,8 +42,10 @@ export async function connectWorker(config: Config, logger: Logger): Promise<Sto
       logger.info('worker stopping', { budgetMs: config.shutdownBudgetMs });
       const result = await worker.stop(config.shutdownBudgetMs);
       logger.info('worker stopped', { ...result });
-      // A handler that outlived the budget may still hold a connection; its job is back in the queue.
-      await Promise.allSettled([pool.end(), queue.redis.quit()]);
+      queue.redis.disconnect();
+      // A handler that outlived the budget may still hold a database connection, which pool.end() would wait
+      // for; its job is back in the queue, so wait a second at most.
+      await Promise.race([pool.end(), sleep(1_000, undefined, { ref: false })]);
     },
   };
 }

@@ -1,13 +1,17 @@
 import { exercise } from '@course/test-harness';
+import { Redis } from 'ioredis';
+import { ReliableQueue } from '@target/queue/reliable-queue';
 import type { Job } from '@target/queue/job.types';
 import { reportJobHandler } from '@target/reports/report.job';
 import {
   enqueueReports,
   reportFiles,
   spawnTarget,
+  startPrivateRedis,
   startWorker,
   useQueueTest,
   waitFor,
+  WORKER_REDIS,
   workerEnv,
 } from './support';
 
@@ -67,6 +71,23 @@ exercise('6.7', () => {
     const id = await queue.enqueue('after-stop', {});
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await queue.getJob(id))?.state).toBe('waiting');
+  });
+
+  it('When Redis is down as the worker stops, then stop() still returns instead of waiting for Redis', async () => {
+    const server = await startPrivateRedis();
+    const client = new Redis(server.url, WORKER_REDIS);
+    client.on('error', () => {});
+    try {
+      const queue = new ReliableQueue({ redis: client, name: 'outage' });
+      const worker = await startWorker({ queue, blockSeconds: 5, handler: async () => 'ran' });
+      await server.crash();
+      const began = Date.now();
+      expect(await worker.stop(200)).toEqual({ finished: 0, returned: 0 });
+      expect(Date.now() - began).toBeLessThan(5_000);
+    } finally {
+      client.disconnect();
+      await server.destroy();
+    }
   });
 
   it('When a worker process gets SIGTERM mid-batch, then it exits 0, loses none and duplicates none', async () => {

@@ -25,6 +25,17 @@ export interface StopResult {
 
 const silent: QueueLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
+/** `promise`'s value, or undefined once `ms` have passed first; the timer never outlives the race. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  const timer = new AbortController();
+  const late = sleep(ms, undefined, { signal: timer.signal }).catch(() => undefined);
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    timer.abort();
+  }
+}
+
 /**
  * Runs a queue's jobs, `concurrency` at a time: fetch, handle, ack (or fail). While it runs it also keeps its
  * jobs' deadlines fresh, returns the jobs of dead workers and promotes due delayed jobs.
@@ -47,6 +58,9 @@ export class Worker extends EventEmitter {
   #timer?: NodeJS.Timeout;
   #maintaining = false;
   #slotFreed: () => void = () => {};
+  #abandonFetch: () => void = () => {};
+  /** Resolves with no jobs when the fetch in flight is abandoned: see waitForFetchLoop(). */
+  #abandoned: Promise<Job[]> = new Promise(() => {});
 
   constructor(options: WorkerOptions) {
     super();
@@ -76,6 +90,7 @@ export class Worker extends EventEmitter {
     blocking.on('error', () => {});
     this.#blocking = blocking;
     this.#blockingId = await blocking.client('ID');
+    this.#abandoned = new Promise((resolve) => (this.#abandonFetch = () => resolve([])));
     this.#running = true;
     this.#loop = this.#fetchLoop(blocking);
     this.#timer = setInterval(() => void this.#maintain(), this.pollMs);
@@ -96,6 +111,7 @@ export class Worker extends EventEmitter {
     this.#running = false;
     clearInterval(this.#timer);
     this.#slotFreed();
+    this.#abandonFetch();
     this.#blocking?.disconnect();
     await this.#loop;
   }
@@ -103,13 +119,17 @@ export class Worker extends EventEmitter {
   /** Ends a BLMOVE that is waiting, so the fetch loop sees the stop at once instead of after blockSeconds. */
   private async unblock(): Promise<void> {
     if (this.#blockingId === undefined) return;
-    await this.queue.redis.client('UNBLOCK', this.#blockingId).catch(() => {});
+    await within(this.queue.redis.client('UNBLOCK', this.#blockingId), 1_000).catch(() => {});
   }
 
-  private async closeBlocking(): Promise<void> {
-    const blocking = this.#blocking;
-    if (!blocking) return;
-    await blocking.quit().catch(() => blocking.disconnect());
+  /**
+   * Waits for the fetch loop to end. A fetch that Redis cannot answer (it is down, and the worker's connection
+   * waits for it) is abandoned after a moment; whatever it might still claim later, the reaper gives back.
+   */
+  private async waitForFetchLoop(graceMs = 2_000): Promise<void> {
+    await within(this.#loop ?? Promise.resolve(), graceMs);
+    this.#abandonFetch();
+    await this.#loop;
   }
 
   async #fetchLoop(blocking: Redis): Promise<void> {
@@ -120,7 +140,10 @@ export class Worker extends EventEmitter {
         continue;
       }
       try {
-        const jobs = await this.queue.fetch(blocking, free, this.blockSeconds);
+        const jobs = await Promise.race([
+          this.queue.fetch(blocking, free, this.blockSeconds),
+          this.#abandoned,
+        ]);
         // Run even when stop() began meanwhile: these jobs are in processing under this worker's name now.
         for (const job of jobs) this.#run(job);
       } catch (error) {
