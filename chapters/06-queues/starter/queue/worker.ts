@@ -57,6 +57,7 @@ export class Worker extends EventEmitter {
   #loop?: Promise<void>;
   #timer?: NodeJS.Timeout;
   #maintaining = false;
+  #redisAway = false;
   #slotFreed: () => void = () => {};
   #abandonFetch: () => void = () => {};
   /** Resolves with no jobs when the fetch in flight is abandoned: see waitForFetchLoop(). */
@@ -119,16 +120,22 @@ export class Worker extends EventEmitter {
   /** Ends a BLMOVE that is waiting, so the fetch loop sees the stop at once instead of after blockSeconds. */
   private async unblock(): Promise<void> {
     if (this.#blockingId === undefined) return;
-    await within(this.queue.redis.client('UNBLOCK', this.#blockingId), 1_000).catch(() => {});
+    const reply = await within(this.queue.redis.client('UNBLOCK', this.#blockingId), 1_000).catch(
+      () => undefined,
+    );
+    this.#redisAway = reply === undefined;
   }
 
   /**
-   * Waits for the fetch loop to end. A fetch that Redis cannot answer (it is down, and the worker's connection
-   * waits for it) is abandoned after a moment; whatever it might still claim later, the reaper gives back.
+   * Waits for the fetch loop to end. When Redis did not answer the unblock (it is down, and the worker's connection
+   * waits for it), the fetch in flight is abandoned after a moment; whatever it might claim later, a reaper gives
+   * back.
    */
   private async waitForFetchLoop(graceMs = 2_000): Promise<void> {
-    await within(this.#loop ?? Promise.resolve(), graceMs);
-    this.#abandonFetch();
+    if (this.#redisAway) {
+      await within(this.#loop ?? Promise.resolve(), graceMs);
+      this.#abandonFetch();
+    }
     await this.#loop;
   }
 
