@@ -22,7 +22,7 @@ export interface BullQueueOptions {
 /** The producer's side: the queue with the job options every report job gets. */
 export function createReportQueue(options: BullQueueOptions): Queue {
   // #exercise 6.8: The same worker on BullMQ. Stuck? pnpm course hint 6.8
-  throw new Error('Exercise 6.8 is not done yet: The same worker on BullMQ');
+  throw new Error('Exercise 6.8 is not done yet: createReportQueue()');
   // #end
 }
 
@@ -54,7 +54,7 @@ export interface BullWorkerOptions {
 export function createReportWorker(options: BullWorkerOptions): Worker {
   const processor = async (job: BullJob) => {
     // #exercise 6.8: The same worker on BullMQ. Stuck? pnpm course hint 6.8
-    throw new Error('Exercise 6.8 is not done yet: The same worker on BullMQ');
+    throw new Error('Exercise 6.8 is not done yet: processor()');
     // #end
   };
   const worker = new Worker(options.name, processor, {
