@@ -75,7 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = (p) => f
   if (config.shutdownDelayMs >= config.shutdownBudgetMs) {
     reader.problem('SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_BUDGET_MS');
   }
-  for (const problem of secrets.problems) reader.problem(problem);
+  // A URL whose file could not be read is already reported; "must be set" would only repeat it.
+  for (const problem of secrets.problems) {
+    const name = problem.split(' ')[0]!;
+    if (!reader.problems.some((known) => known.startsWith(name))) reader.problem(problem);
+  }
   reader.done();
   return config;
   // #starter
