@@ -34,7 +34,7 @@ export function createApp({ logger, pool, checks, healthTimeoutMs, lifecycle, me
       app.use(metrics.middleware);
     },
     registerRoutes(router) {
-      router.use(bookRouter(new BookRepository(pool)));
+      router.use(bookRouter(new BookRepository(pool), logger));
     },
   });
 }
