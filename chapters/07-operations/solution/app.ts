@@ -21,7 +21,14 @@ export interface AppOptions {
 }
 
 /** The app, not listening: tests send it requests without a socket, server.ts listens. */
-export function createApp({ logger, pool, checks, healthTimeoutMs, lifecycle, metrics }: AppOptions): Express {
+export function createApp({
+  logger,
+  pool,
+  checks,
+  healthTimeoutMs,
+  lifecycle,
+  metrics,
+}: AppOptions): Express {
   return buildApp({
     logger,
     openapi,

@@ -57,7 +57,10 @@ export function readSecretSettings(
 }
 
 /** Reads and checks the whole environment; one ConfigError lists every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = (p) => fs.readFileSync(p, 'utf8')): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  readFile: ReadFile = (p) => fs.readFileSync(p, 'utf8'),
+): Config {
   // #exercise 7.1
   const reader = new EnvReader(env);
   const secrets = new EnvReader(readSecretSettings(env, reader, readFile));

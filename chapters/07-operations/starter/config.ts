@@ -40,7 +40,10 @@ export function readSecretSettings(
 }
 
 /** Reads and checks the whole environment; one ConfigError lists every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = (p) => fs.readFileSync(p, 'utf8')): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  readFile: ReadFile = (p) => fs.readFileSync(p, 'utf8'),
+): Config {
   // #exercise 7.1: Validate the configuration. Stuck? pnpm course hint 7.1
   // Unchecked: a typo in a number becomes NaN, and a missing URL is only noticed at the first query.
   return {

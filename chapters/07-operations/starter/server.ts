@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const pool = connectPool({ url: config.databaseUrl, poolSize: 10, connectionTimeoutMs: 2_000, logger });
   // Fail fast while Redis is away instead of queueing commands: readiness must see the outage.
-  const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
   redis.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
   redis.connect().catch(() => undefined);
 

@@ -34,7 +34,12 @@ exercise('7.1', () => {
   });
 
   it('When several settings are wrong, then one ConfigError lists every one of them', () => {
-    const problems = problemsOf({ PORT: '80a', LOG_LEVEL: 'loud', SHUTDOWN_BUDGET_MS: 'soon', NODE_ENV: 'prod' });
+    const problems = problemsOf({
+      PORT: '80a',
+      LOG_LEVEL: 'loud',
+      SHUTDOWN_BUDGET_MS: 'soon',
+      NODE_ENV: 'prod',
+    });
     expect(problems.join('\n')).toEqual(expect.stringContaining('PORT'));
     for (const name of ['PORT', 'LOG_LEVEL', 'SHUTDOWN_BUDGET_MS', 'NODE_ENV', 'DATABASE_URL', 'REDIS_URL']) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
@@ -42,7 +47,9 @@ exercise('7.1', () => {
   });
 
   it('When the database URL is missing, then there is no default: it is a problem', () => {
-    expect(problemsOf({ REDIS_URL: VALID.REDIS_URL })).toEqual([expect.stringMatching(/^DATABASE_URL must be set/)]);
+    expect(problemsOf({ REDIS_URL: VALID.REDIS_URL })).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be set/),
+    ]);
   });
 
   it('When a URL is invalid, then the problem never repeats its value (it may hold a password)', () => {
@@ -62,7 +69,10 @@ exercise('7.1', () => {
   });
 
   it('When REDIS_URL_FILE names a file, then the Redis URL comes from it too', () => {
-    const config = loadConfig({ DATABASE_URL: VALID.DATABASE_URL, REDIS_URL_FILE: '/s/redis' }, () => 'rediss://x:6380');
+    const config = loadConfig(
+      { DATABASE_URL: VALID.DATABASE_URL, REDIS_URL_FILE: '/s/redis' },
+      () => 'rediss://x:6380',
+    );
     expect(config.redisUrl).toBe('rediss://x:6380');
   });
 

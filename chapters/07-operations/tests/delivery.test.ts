@@ -29,7 +29,9 @@ scaffold('compose: the app with PostgreSQL and Redis', () => {
     const { app } = compose().services;
     expect(app.environment.DATABASE_URL).toBeUndefined();
     expect(app.environment.DATABASE_URL_FILE).toMatch(/^\/run\/secrets\//);
-    expect(Number.parseInt(app.stop_grace_period, 10) * 1000).toBeGreaterThan(Number(app.environment.SHUTDOWN_BUDGET_MS));
+    expect(Number.parseInt(app.stop_grace_period, 10) * 1000).toBeGreaterThan(
+      Number(app.environment.SHUTDOWN_BUDGET_MS),
+    );
   });
 });
 
@@ -44,7 +46,8 @@ scaffold('the CI workflow', () => {
     const workflow = readYaml('ci/ci.yml')[0] as any;
     const { check } = workflow.jobs;
     expect(Object.keys(check.services).sort()).toEqual(['postgres', 'redis']);
-    for (const service of Object.values(check.services) as any[]) expect(service.options).toMatch(/--health-cmd/);
+    for (const service of Object.values(check.services) as any[])
+      expect(service.options).toMatch(/--health-cmd/);
     const runs = check.steps.map((s: any) => s.run).filter(Boolean);
     expect(runs).toEqual(expect.arrayContaining(['pnpm install --frozen-lockfile', 'pnpm course check 07']));
   });

@@ -1,8 +1,9 @@
 import { exercise, scaffold } from '@course/test-harness';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { readDeployFile } from './deploy';
+import { CHAPTER } from './support';
 
-const chapter = require('../chapter.json') as { port: number };
+const chapter = CHAPTER;
 
 function stages() {
   const dockerfile = DockerfileParser.parse(readDeployFile('Dockerfile'));
@@ -20,8 +21,11 @@ const byKeyword = (list: Instruction[], keyword: string) => list.filter((i) => i
 
 scaffold('the image build', () => {
   it('When the context is sent, then the dockerignore file keeps out dependencies, generated code and secrets', () => {
-    const ignored = readDeployFile('Dockerfile.dockerignore').split('\n').map((l) => l.trim());
-    for (const pattern of ['**/node_modules', '**/generated', '.git', '**/.env']) expect(ignored).toContain(pattern);
+    const ignored = readDeployFile('Dockerfile.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const pattern of ['**/node_modules', '**/generated', '.git', '**/.env'])
+      expect(ignored).toContain(pattern);
   });
 });
 

@@ -7,9 +7,9 @@ import request from 'supertest';
 import { loadConfig } from '@target/config';
 import { testApp } from './app';
 import { DEPLOY_DIR, readYaml } from './deploy';
-import { MIGRATIONS } from './support';
+import { CHAPTER, MIGRATIONS } from './support';
 
-const chapter = require('../chapter.json') as { port: number };
+const chapter = CHAPTER;
 const db = useTestDatabase({ migrationsDir: MIGRATIONS });
 const redis = useTestRedis();
 
@@ -25,7 +25,12 @@ scaffold('the manifests are valid Kubernetes objects', () => {
     const out = execFileSync(process.execPath, [script, path.join(DEPLOY_DIR, 'k8s')], { encoding: 'utf8' });
     const results = JSON.parse(out) as { kind: string; error?: string }[];
     expect(results.filter((r) => r.error)).toEqual([]);
-    expect(results.map((r) => r.kind).sort()).toEqual(['Deployment', 'Job', 'PodDisruptionBudget', 'Service']);
+    expect(results.map((r) => r.kind).sort()).toEqual([
+      'Deployment',
+      'Job',
+      'PodDisruptionBudget',
+      'Service',
+    ]);
   });
 
   it('When a node is drained, then the PodDisruptionBudget keeps all but one replica and selects the app', () => {
@@ -40,7 +45,6 @@ scaffold('the manifests are valid Kubernetes objects', () => {
     expect(port?.containerPort).toBe(chapter.port);
     expect(service.spec.selector).toEqual(deployment().spec.template.metadata.labels);
   });
-
 });
 
 exercise('7.1', () => {

@@ -1,6 +1,14 @@
 import { scaffold } from '@course/test-harness';
 import { useTestDatabase } from '@course/test-harness/postgres';
-import { MIGRATIONS, serverCommand, serverEnv, startProcess, stopProcess, waitFor, type ServerProcess } from './support';
+import {
+  MIGRATIONS,
+  serverCommand,
+  serverEnv,
+  startProcess,
+  stopProcess,
+  waitFor,
+  type ServerProcess,
+} from './support';
 
 jest.setTimeout(30_000);
 
@@ -21,7 +29,9 @@ scaffold('logs', () => {
     const s = server;
     await waitFor(() => s.stdout.some((l) => l.includes('book id is not a number')), 'the log line');
 
-    const entries = s.stdout.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entries = s.stdout
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(entries.find((e) => e.message === 'book id is not a number')?.id).toBe(forged);
     expect(entries.some((e) => e.message === 'forged')).toBe(false);
     expect(s.output()).not.toContain('pw-that-must-not-leak');

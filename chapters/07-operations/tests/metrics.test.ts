@@ -43,12 +43,22 @@ exercise('7.4', () => {
     const series = await durationCounts(metrics);
     expect(series).toEqual(
       expect.arrayContaining([
-        { labels: { method: 'GET', route: '/books/:id', status_code: '200' }, value: 1, metricName: expect.any(String) },
-        { labels: { method: 'GET', route: '/books/:id', status_code: '404' }, value: 2, metricName: expect.any(String) },
+        {
+          labels: { method: 'GET', route: '/books/:id', status_code: '200' },
+          value: 1,
+          metricName: expect.any(String),
+        },
+        {
+          labels: { method: 'GET', route: '/books/:id', status_code: '404' },
+          value: 2,
+          metricName: expect.any(String),
+        },
       ]),
     );
     const scrape = await request(app).get('/metrics');
-    expect(scrape.text).toContain('http_request_duration_seconds_bucket{le="0.005",method="GET",route="/books/:id"');
+    expect(scrape.text).toContain(
+      'http_request_duration_seconds_bucket{le="0.005",method="GET",route="/books/:id"',
+    );
   });
 
   it('When 1,000 random URLs are requested, then the label set stays bounded', async () => {

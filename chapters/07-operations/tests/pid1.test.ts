@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exercise, scaffold } from '@course/test-harness';
 import { useTestDatabase } from '@course/test-harness/postgres';
-import { MIGRATIONS, serverCommand, serverEnv, startProcess, stopProcess, waitFor, type ServerProcess } from './support';
+import {
+  MIGRATIONS,
+  serverCommand,
+  serverEnv,
+  startProcess,
+  stopProcess,
+  waitFor,
+  type ServerProcess,
+} from './support';
 
 // Containers run the app as PID 1 in a PID namespace of its own. `unshare` makes one without a container runtime
 // (it needs root, or user namespaces).
@@ -10,7 +18,14 @@ jest.setTimeout(40_000);
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 // --kill-child: when unshare goes, so does the namespace, even if PID 1 ignores every catchable signal.
-const asPid1 = (command: string[]) => ['unshare', '--pid', '--fork', '--mount-proc', '--kill-child', ...command];
+const asPid1 = (command: string[]) => [
+  'unshare',
+  '--pid',
+  '--fork',
+  '--mount-proc',
+  '--kill-child',
+  ...command,
+];
 const db = useTestDatabase({ migrationsDir: MIGRATIONS });
 let server: ServerProcess | undefined;
 afterEach(() => stopProcess(server));
@@ -23,7 +38,8 @@ function pid1Of(s: ServerProcess): number {
   return Number(children[0]);
 }
 
-const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+const alive = (pid: number) =>
+  fs.existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
 
 scaffold('PID 1 and signals', () => {
   it('When a server with no SIGTERM handler runs as PID 1, then SIGTERM is ignored and it keeps serving', async () => {
@@ -47,9 +63,12 @@ scaffold('PID 1 and signals', () => {
   });
 
   it('When the server is started by `npm start` as PID 1, then SIGTERM never reaches its handler', async () => {
-    server = await startProcess(asPid1(['npm', 'start', '--silent', '--prefix', path.join(FIXTURES, 'npm-start')]), {
-      HOME: process.env.HOME ?? '/tmp',
-    });
+    server = await startProcess(
+      asPid1(['npm', 'start', '--silent', '--prefix', path.join(FIXTURES, 'npm-start')]),
+      {
+        HOME: process.env.HOME ?? '/tmp',
+      },
+    );
     expect(server.stdout.join('\n')).not.toContain('"pid":1,'); // npm is PID 1, the server is a grandchild
     process.kill(pid1Of(server), 'SIGTERM');
     await server.exited;
@@ -65,7 +84,11 @@ exercise('7.3', () => {
     const s = server;
     process.kill(pid1Of(s), 'SIGTERM');
     const { code } = await s.exited;
-    await waitFor(() => s.stdout.some((l) => l.includes('"message":"shutdown complete"')), 'shutdown complete', 1);
+    await waitFor(
+      () => s.stdout.some((l) => l.includes('"message":"shutdown complete"')),
+      'shutdown complete',
+      1,
+    );
     expect(code).toBe(0);
   });
 });

@@ -2,7 +2,15 @@ import http from 'node:http';
 import { exercise } from '@course/test-harness';
 import { useTestDatabase } from '@course/test-harness/postgres';
 import type { PoolClient } from 'pg';
-import { MIGRATIONS, serverCommand, serverEnv, startProcess, stopProcess, waitFor, type ServerProcess } from './support';
+import {
+  MIGRATIONS,
+  serverCommand,
+  serverEnv,
+  startProcess,
+  stopProcess,
+  waitFor,
+  type ServerProcess,
+} from './support';
 
 // Each test starts the real server as a process and signals it; on a busy machine that takes a few seconds.
 jest.setTimeout(40_000);
@@ -54,7 +62,9 @@ function get(port: number, path: string, agent?: http.Agent): Promise<{ status: 
 }
 
 /** Starts a read of book 1 that waits on the lock; resolves once it does, with the request's eventual answer. */
-async function startBlockedRead(port: number): Promise<{ inFlight: Promise<{ status: number; body: string }> }> {
+async function startBlockedRead(
+  port: number,
+): Promise<{ inFlight: Promise<{ status: number; body: string }> }> {
   await holdBooks();
   const inFlight = get(port, '/api/v1/books/1');
   inFlight.catch(() => undefined);
@@ -66,7 +76,8 @@ async function startBlockedRead(port: number): Promise<{ inFlight: Promise<{ sta
   return { inFlight };
 }
 
-const logged = (s: ServerProcess, message: string) => () => s.stdout.some((l) => l.includes(`"message":"${message}"`));
+const logged = (s: ServerProcess, message: string) => () =>
+  s.stdout.some((l) => l.includes(`"message":"${message}"`));
 
 exercise('7.3', () => {
   it('When SIGTERM comes during a request, then readiness fails, the listener closes, the request finishes and the exit is 0', async () => {
@@ -107,10 +118,16 @@ exercise('7.3', () => {
     server = await startProcess(serverCommand(), serverEnv(db.url, { SHUTDOWN_BUDGET_MS: '30000' }));
     const s = server;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
-    await Promise.all([get(s.port, '/livez', agent), get(s.port, '/livez', agent), get(s.port, '/livez', agent)]);
+    await Promise.all([
+      get(s.port, '/livez', agent),
+      get(s.port, '/livez', agent),
+      get(s.port, '/livez', agent),
+    ]);
     const idle = Object.values(agent.freeSockets).flat();
     expect(idle.length).toBeGreaterThan(0);
-    const closed = Promise.all(idle.map((socket) => new Promise((resolve) => socket!.once('close', resolve))));
+    const closed = Promise.all(
+      idle.map((socket) => new Promise((resolve) => socket!.once('close', resolve))),
+    );
 
     const signalled = Date.now();
     s.child.kill('SIGTERM');

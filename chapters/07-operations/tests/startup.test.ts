@@ -8,7 +8,11 @@ exercise('7.1', () => {
   it('When the environment is wrong, then the process prints every problem, no secret, and exits 1', async () => {
     const server = await startProcess(
       serverCommand(),
-      { PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2-secret@db/x', REDIS_URL_FILE: '/nonexistent/redis' },
+      {
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://root:hunter2-secret@db/x',
+        REDIS_URL_FILE: '/nonexistent/redis',
+      },
       null,
     );
     const { code } = await server.exited;

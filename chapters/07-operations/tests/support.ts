@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { resolveTarget } from '@course/jest-preset';
 
@@ -97,3 +98,8 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** The chapter's manifest: its port is the one the app, the image and the manifests must agree on. */
+export const CHAPTER = JSON.parse(fs.readFileSync(path.join(CHAPTER_DIR, 'chapter.json'), 'utf8')) as {
+  port: number;
+};
