@@ -1,0 +1,1 @@
+export { healthRouter, runCheck, type HealthCheck, type HealthOptions } from './health.router';

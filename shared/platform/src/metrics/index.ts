@@ -1,0 +1,1 @@
+export { createMetrics, routeLabel, UNMATCHED_ROUTE, type Metrics, type MetricsOptions } from './metrics';
