@@ -17,7 +17,7 @@ export interface HealthOptions {
 /** Resolves with "ok" or a short reason; never rejects, and never waits longer than `timeoutMs`. */
 export async function runCheck(check: HealthCheck, timeoutMs: number): Promise<string> {
   // #exercise 7.2: Report liveness and readiness. Stuck? pnpm course hint 7.2
-  throw new Error('Exercise 7.2 is not done yet: Report liveness and readiness');
+  throw new Error('Exercise 7.2 is not done yet: runCheck()');
   // #end
 }
 
@@ -39,7 +39,7 @@ export function healthRouter({ checks, timeoutMs, lifecycle }: HealthOptions): R
   });
   router.get('/readyz', async (_req, res) => {
     // #exercise 7.2: Report liveness and readiness. Stuck? pnpm course hint 7.2
-    throw new Error('Exercise 7.2 is not done yet: Report liveness and readiness');
+    throw new Error('Exercise 7.2 is not done yet: healthRouter()');
     // #end
   });
   return router;
