@@ -45,7 +45,18 @@ export async function startRedisServer(): Promise<OwnRedisServer> {
     const port = await freePort();
     const child = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', os.tmpdir()],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        os.tmpdir(),
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
