@@ -20,6 +20,8 @@ export function createRedisClient({ url, commandTimeoutMs, keyPrefix }: RedisCli
     commandTimeout: commandTimeoutMs,
     connectTimeout: Math.max(commandTimeoutMs, 1000),
     maxRetriesPerRequest: 0,
+    // disconnect() waits this long for a stuck socket before it destroys it; no longer than a command may take.
+    disconnectTimeout: commandTimeoutMs,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
   });
 }
