@@ -1,0 +1,1 @@
+module.exports = require('@course/jest-preset').packageConfig(__dirname);

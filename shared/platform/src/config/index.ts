@@ -1,0 +1,1 @@
+export { ConfigError, EnvReader, MIN_SECRET_LENGTH, readConfig, type IntegerOptions } from './env-reader';

@@ -1,0 +1,12 @@
+export { buildApp, type BuildAppOptions } from './app';
+export { docsRouter } from './docs.router';
+export {
+  hasBody,
+  JSON_TYPES,
+  jsonBody,
+  rejectNulCharacters,
+  type JsonBodyOptions,
+} from './json-body.middleware';
+export { notFound } from './not-found.middleware';
+export type { OpenApiDocument } from './openapi';
+export { corsPolicy, securityHeaders, type SecurityHeadersOptions } from './security.middleware';
