@@ -39,7 +39,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
         cause: error,
       });
       // #starter
-      // throw error;
+      // return next(error);
       // #end
     }
     // #exercise 5.6

@@ -30,6 +30,8 @@ export interface CacheAsideOptions {
   now?: Clock;
   random?: Random;
   logger?: WarnLogger;
+  /** Who runs the loads; one SingleFlight per CacheAside by default. */
+  flights?: Pick<SingleFlight, 'run'>;
 }
 
 /**
@@ -45,7 +47,7 @@ export class CacheAside {
   readonly #now: Clock;
   readonly #random: Random;
   readonly #logger: WarnLogger;
-  readonly #flights = new SingleFlight();
+  readonly #flights: Pick<SingleFlight, 'run'>;
 
   constructor(options: CacheAsideOptions) {
     this.#cache = options.cache;
@@ -55,6 +57,7 @@ export class CacheAside {
     this.#now = options.now ?? systemClock;
     this.#random = options.random ?? systemRandom;
     this.#logger = options.logger ?? silentLogger;
+    this.#flights = options.flights ?? new SingleFlight();
   }
 
   /**

@@ -30,7 +30,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       result = await withTimeout(limiter.hit(keyOf(req)), timeoutMs, 'rate limiter');
     } catch (error) {
       // #exercise 5.8: When Redis is down or slow. Stuck? pnpm course hint 5.8
-      throw error;
+      return next(error);
       // #end
     }
     // #exercise 5.6: A fixed-window rate limit. Stuck? pnpm course hint 5.6
