@@ -103,10 +103,11 @@ exercise('5.5', () => {
     expect(etagOf('x', { weak: true })).toBe(`W/${etagOf('x')}`);
   });
 
-  it('When If-None-Match is missing or lists other tags, then it does not match', () => {
+  it('When If-None-Match is missing or lists only other tags, then it does not match; when it is *, it does', () => {
     expect(ifNoneMatchMatches(undefined, '"abc"')).toBe(false);
     expect(ifNoneMatchMatches('"abd"', '"abc"')).toBe(false);
     expect(ifNoneMatchMatches('"abc"', 'W/"abc"')).toBe(true);
+    expect(ifNoneMatchMatches('*', '"abc"')).toBe(true);
     expect(ifNoneMatchMatches(' "x" ,  "abc" ', '"abc"')).toBe(true);
   });
 });
