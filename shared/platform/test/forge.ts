@@ -1,0 +1,72 @@
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { TokenConfig } from '../src/auth/access-token';
+
+// Tokens that an attacker could make, to check that none of them gets in. Used by the tests only.
+
+export type Claims = Record<string, unknown>;
+
+/** The claims of a good access token for `userId`, with `overrides` on top. */
+export function claimsFor(userId: string, tokens: TokenConfig, overrides: Claims = {}): Claims {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    sub: userId,
+    iss: tokens.issuer,
+    aud: tokens.audience,
+    iat: now,
+    exp: now + 600,
+    jti: randomUUID(),
+    ...overrides,
+  };
+}
+
+function base64url(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** An unsigned token that says so in its header (`alg: none`, RFC 7519 §6). */
+export function unsignedToken(claims: Claims): string {
+  return `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`;
+}
+
+export function signedWith(
+  claims: Claims,
+  secret: string,
+  algorithm: 'HS256' | 'HS384' | 'HS512' = 'HS256',
+): string {
+  // jsonwebtoken adds `iat` unless told not to; a forgery without one must stay without one.
+  return jwt.sign(claims, secret, { algorithm, noTimestamp: !('iat' in claims) });
+}
+
+let rsaKey: KeyObject | undefined;
+
+/** A token signed with an RSA key of the attacker's: the signature is genuine, but not ours. */
+export function signedWithRsa(claims: Claims): string {
+  rsaKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return jwt.sign(claims, rsaKey, { algorithm: 'RS256' });
+}
+
+/** The token with its payload swapped for `changes` applied to it, and the original header and signature kept. */
+export function tampered(token: string, changes: Claims): string {
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Claims;
+  return `${header}.${base64url({ ...claims, ...changes })}.${signature}`;
+}
+
+/** The forgeries that every verifier must reject as invalid (not as expired), each with its name. */
+export function forgeries(userId: string, tokens: TokenConfig, goodToken: string): [string, string][] {
+  const claims = claimsFor(userId, tokens);
+  return [
+    ['alg none', unsignedToken(claims)],
+    ['another secret', signedWith(claims, `${tokens.secret}-not`)],
+    ['HS512 with our secret', signedWith(claims, tokens.secret, 'HS512')],
+    ['HS384 with our secret', signedWith(claims, tokens.secret, 'HS384')],
+    ['RS256 with another key', signedWithRsa(claims)],
+    ['sub changed, signature kept', tampered(goodToken, { sub: randomUUID() })],
+    ['exp extended, signature kept', tampered(goodToken, { exp: Math.floor(Date.now() / 1000) + 86_400 })],
+    ['another issuer', signedWith(claimsFor(userId, tokens, { iss: 'someone-else' }), tokens.secret)],
+    ['another audience', signedWith(claimsFor(userId, tokens, { aud: 'another-api' }), tokens.secret)],
+    ['expired and another secret', signedWith(claimsFor(userId, tokens, { exp: 1 }), `${tokens.secret}-not`)],
+    ['not a JWT', 'bm90LWEtand0'],
+  ];
+}
