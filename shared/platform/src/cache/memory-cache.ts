@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 
 /** What {@link memoryCache} needs. */
-export interface MemoryCacheOptions<K extends {}, V extends {}> {
+export interface MemoryCacheOptions<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
   /** How many entries the cache holds before it evicts the least recently used. */
   max: number;
   ttlMs: number;
@@ -23,7 +23,9 @@ export interface MemoryCacheOptions<K extends {}, V extends {}> {
  * const keys = memoryCache<string, Jwks>({ max: 10, ttlMs: 60_000, load: (url) => fetchJwks(url) });
  * const jwks = await keys.fetch(issuerUrl);
  */
-export function memoryCache<K extends {}, V extends {}>(options: MemoryCacheOptions<K, V>): LRUCache<K, V> {
+export function memoryCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(
+  options: MemoryCacheOptions<K, V>,
+): LRUCache<K, V> {
   const { max, ttlMs, load, staleWhileRevalidate = false } = options;
   return new LRUCache<K, V>({
     max,
