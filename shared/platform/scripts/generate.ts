@@ -1,15 +1,13 @@
 /*
- * Generates the Prisma client of the library's test fixture (test/fixture/generated/), which the database
- * module's tests use; the library itself never imports a generated client.
+ * Generates the library's test fixture (test/fixture/generated/): its Prisma client, which the database module's
+ * tests use, and its tsoa routes and OpenAPI document, which the generate and OpenAPI tests use. The library itself
+ * never imports generated code.
  */
 import path from 'node:path';
-import { generateClient } from '@course/prisma-tools';
+import { runGenerate } from '../src/generate';
 
-const fixture = path.join(__dirname, '..', 'test', 'fixture');
-
-generateClient({ schemaPath: path.join(fixture, 'prisma', 'schema.prisma'), cwd: fixture }).catch(
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+void runGenerate({
+  packageDir: path.join(__dirname, '..', 'test'),
+  trees: ['fixture'],
+  api: { name: 'Fixture API', description: 'The test fixture of @course/platform.', basePath: '/api/v1' },
+});

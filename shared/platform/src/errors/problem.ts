@@ -1,5 +1,4 @@
 import type { FieldError } from './app-error';
-import type { ErrorCode } from './error-codes';
 
 /** The media type of every error response (RFC 9457 §3). */
 export const PROBLEM_JSON = 'application/problem+json';
@@ -16,8 +15,12 @@ export interface ProblemDetails {
   detail: string;
   /** The path of the request that failed; absent when the request could not even be parsed. */
   instance?: string;
-  /** The stable error code, which clients branch on. */
-  code: ErrorCode;
+  /**
+   * The stable error code, which clients branch on: a registered `ErrorCode` such as `BOOK_NOT_FOUND`. Typed as a string
+   * here because this interface is also the documented response schema, and tsoa cannot document a type computed
+   * from `keyof`.
+   */
+  code: string;
   /** The invalid fields of a 422. */
   errors?: FieldError[];
 }

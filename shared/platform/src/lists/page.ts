@@ -33,9 +33,14 @@ export interface Slice<T> {
 
 /** Where a page sits among all results. */
 export interface PageInfo {
+  /** @isInt */
   limit: number;
+  /** @isInt */
   offset: number;
-  /** How many items match the filters, on all pages. */
+  /**
+   * How many items match the filters, on all pages.
+   * @isInt
+   */
   total: number;
 }
 

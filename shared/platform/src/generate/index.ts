@@ -1,0 +1,8 @@
+export {
+  generate,
+  GenerateError,
+  runGenerate,
+  type ApiInfo,
+  type GeneratedTree,
+  type GenerateOptions,
+} from './generate';
