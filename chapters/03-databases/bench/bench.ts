@@ -10,13 +10,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { migrate } from '@course/db-migrate';
+import { createLogger } from '@course/platform/logging';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import winston from 'winston';
 import { createApp } from '../solution/app';
-import { connectDatabase, type Database } from '../solution/database/database';
-import { countQueries, type QueryCounter } from '../solution/database/query-counter';
-import { createLogger } from '../solution/logging/logger';
+import { connectDatabase, countQueries, type Database, type QueryCounter } from '../solution/database';
 import { seed } from '../solution/prisma/seed';
 import { NPlusOneBookRepository } from './n-plus-one.repository';
 

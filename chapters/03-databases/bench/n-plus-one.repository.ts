@@ -1,10 +1,10 @@
+import type { Slice } from '@course/platform/lists';
 import { PrismaBookRepository } from '../solution/books/book.prisma-repository';
 import { averageRating } from '../solution/books/average-rating';
 import { bookOrderBy, bookWhere } from '../solution/books/book.prisma-query';
 import type { BookListOptions } from '../solution/books/book.repository';
 import type { Book } from '../solution/books/book.types';
 import type { PrismaClient } from '../solution/generated/prisma/client';
-import type { Slice } from '../solution/lists/page';
 
 /**
  * The "before" of the chapter's N+1 section, kept for the bench: one query for the page of books, then three more

@@ -1,6 +1,6 @@
-import express, { type Express } from 'express';
-import type { Logger } from 'winston';
-import type { PrismaClient } from './generated/prisma/client';
+import { buildApp } from '@course/platform/http';
+import type { Logger } from '@course/platform/logging';
+import type { Express } from 'express';
 import { PrismaAuthorRepository } from './authors/author.prisma-repository';
 import type { AuthorRepository } from './authors/author.repository';
 import { AuthorService } from './authors/author.service';
@@ -8,16 +8,11 @@ import { PrismaBookRepository } from './books/book.prisma-repository';
 import type { BookRepository } from './books/book.repository';
 import { BookService } from './books/book.service';
 import { provideServices } from './container';
-import type { Database } from './database/database';
-import { errorHandler } from './errors/error.middleware';
+import type { Database } from './database';
 import openapi from './generated/openapi.json';
+import type { PrismaClient } from './generated/prisma/client';
 import { RegisterRoutes } from './generated/routes';
-import { docsRouter } from './http/docs.router';
-import { jsonBody } from './http/json-body.middleware';
-import { notFound } from './http/not-found.middleware';
-import { API_BASE } from './http/paths';
-import { accessLog } from './logging/access-log.middleware';
-import { requestId } from './logging/request-id.middleware';
+import { API_BASE, PROBLEM_TYPE_BASE } from './http/paths';
 import { PrismaReviewRepository } from './reviews/review.prisma-repository';
 import type { ReviewRepository } from './reviews/review.repository';
 import { ReviewService } from './reviews/review.service';
@@ -43,28 +38,23 @@ export interface AppOptions {
   repositories?: Partial<Repositories>;
 }
 
-/** Builds the Bookstore API without listening, so that tests can send requests to it without a socket. */
+/**
+ * Builds the Bookstore API without listening, so that tests can send requests to it without a socket. The HTTP
+ * pipeline (request ids, access log, docs, JSON bodies, 404/405, problem details) is chapter 2's, from the library.
+ */
 export function createApp({ database, logger, repositories }: AppOptions): Express {
   const { authors, books, reviews } = { ...prismaRepositories(database.prisma), ...repositories };
-
-  const app = express();
-  app.disable('x-powered-by');
-  provideServices(app, {
-    authors: new AuthorService(authors),
-    books: new BookService(books),
-    reviews: new ReviewService(reviews),
+  return buildApp({
+    logger,
+    openapi,
+    basePath: API_BASE,
+    problemTypeBase: PROBLEM_TYPE_BASE,
+    configure: (app) =>
+      provideServices(app, {
+        authors: new AuthorService(authors),
+        books: new BookService(books, logger),
+        reviews: new ReviewService(reviews),
+      }),
+    registerRoutes: RegisterRoutes,
   });
-
-  app.use(requestId());
-  app.use(accessLog(logger));
-  app.use(docsRouter(openapi));
-
-  const api = express.Router();
-  api.use(jsonBody());
-  RegisterRoutes(api);
-  app.use(API_BASE, api);
-
-  app.use(notFound(openapi, API_BASE));
-  app.use(errorHandler(logger));
-  return app;
 }

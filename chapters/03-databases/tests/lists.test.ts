@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { exercise, scaffold } from '@course/test-harness';
 import request from 'supertest';
-import { API, createAuthor, createBook, expectProblem, insertBooks, useBookstore } from './support';
+import { bookOrderBy, bookWhere } from '@target/books/book.prisma-query';
+import type { BookFilters } from '@target/books/book.repository';
+import type { BookSortField } from '@target/books/book.types';
+import type { SortKey } from '@course/platform/lists';
+import { API, createAuthor, createBook, expectProblem, insertBooks, nextIsbn, useBookstore } from './support';
 
-const { db, makeApp } = useBookstore();
+const { db, database, makeApp } = useBookstore();
 
 interface Listed {
   title?: string;
@@ -50,7 +55,156 @@ async function seedBooks() {
   };
 }
 
+/**
+ * The ids of `count` books that share one title and year, inserted in descending order of their ids, so that an
+ * order that leaves ties to chance comes out different from one that breaks them by id.
+ */
+async function booksWithOneTitle(count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID())
+    .sort()
+    .reverse();
+  const author = await db.query<{ id: string }>("INSERT INTO authors (name) VALUES ('Anon') RETURNING id");
+  await db.query(
+    `INSERT INTO books (id, title, isbn, author_id, published_year, price_cents)
+     SELECT id, 'Twins', isbn, $3, 2000, 999 FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(id, isbn, n)
+      ORDER BY n`,
+    [ids, ids.map(() => nextIsbn()), author.rows[0]!.id],
+  );
+  return ids;
+}
+
+/**
+ * What bookWhere() and bookOrderBy() select, asked of Prisma directly. (GET /books goes through list(), which is
+ * exercise 3.6.)
+ */
+async function select(
+  filters: BookFilters,
+  sort: SortKey<BookSortField>[] = [{ field: 'createdAt', direction: 'asc' }],
+  page: { skip?: number; take?: number } = {},
+): Promise<{ id: string; title: string }[]> {
+  return database().prisma.book.findMany({
+    where: bookWhere(filters),
+    orderBy: bookOrderBy(sort),
+    select: { id: true, title: true },
+    ...page,
+  });
+}
+
+async function selectTitles(filters: BookFilters, sort?: SortKey<BookSortField>[]): Promise<string[]> {
+  return (await select(filters, sort)).map((book) => book.title);
+}
+
+const by = (field: BookSortField, direction: 'asc' | 'desc' = 'asc') => ({ field, direction });
+
 exercise('3.5', () => {
+  describe('bookWhere()', () => {
+    it('When there are no filters, then every book is selected', async () => {
+      await seedBooks();
+      expect(await selectTitles({})).toHaveLength(5);
+    });
+
+    it("When filtered by author, then only that author's books are selected", async () => {
+      const { butler } = await seedBooks();
+      expect(await selectTitles({ authorId: butler.id })).toEqual(['Kindred', 'Parable of the Sower']);
+    });
+
+    it('When searched with q, then titles match case-insensitively anywhere in the title', async () => {
+      await seedBooks();
+      expect(await selectTitles({ q: 'THE' })).toEqual([
+        'The Left Hand of Darkness',
+        'The Dispossessed',
+        'Parable of the Sower',
+      ]);
+    });
+
+    it('When filtered by a year range, then both ends are included', async () => {
+      await seedBooks();
+      expect(await selectTitles({ publishedFrom: 1969, publishedTo: 1979 })).toEqual([
+        'The Left Hand of Darkness',
+        'Kindred',
+        'The Dispossessed',
+      ]);
+      expect(await selectTitles({ publishedFrom: 1979 })).toEqual(['Kindred', 'Parable of the Sower']);
+    });
+
+    it('When filtered by tag, then only books with that tag are selected', async () => {
+      await seedBooks();
+      expect(await selectTitles({ tag: 'hugo-award' })).toEqual([
+        'The Left Hand of Darkness',
+        'The Dispossessed',
+      ]);
+    });
+
+    it('When q contains % or _, then they match only themselves, not any text', async () => {
+      await insertBooks(db, [
+        { title: '100% Natural', author: 'Anon' },
+        { title: 'Natural Selection', author: 'Anon' },
+      ]);
+      expect(await selectTitles({ q: '%' })).toEqual(['100% Natural']);
+      expect(await selectTitles({ q: '_' })).toEqual([]);
+      expect(await selectTitles({ q: '0%' })).toEqual(['100% Natural']);
+    });
+
+    it('When filters are combined, then a book must match all of them', async () => {
+      const { leGuin } = await seedBooks();
+      expect(await selectTitles({ authorId: leGuin.id, q: 'the', publishedFrom: 1970 })).toEqual([
+        'The Dispossessed',
+      ]);
+    });
+  });
+
+  describe('bookOrderBy()', () => {
+    it('When sorted by title, then the books come in alphabetical order', async () => {
+      await seedBooks();
+      expect(await selectTitles({}, [by('title')])).toEqual([
+        'A Wizard of Earthsea',
+        'Kindred',
+        'Parable of the Sower',
+        'The Dispossessed',
+        'The Left Hand of Darkness',
+      ]);
+    });
+
+    it('When sorted by publishedYear descending, then the newest book comes first', async () => {
+      await seedBooks();
+      expect(await selectTitles({}, [by('publishedYear', 'desc')])).toEqual([
+        'Parable of the Sower',
+        'Kindred',
+        'The Dispossessed',
+        'The Left Hand of Darkness',
+        'A Wizard of Earthsea',
+      ]);
+    });
+
+    it('When sorted by two fields, then the second one breaks ties of the first', async () => {
+      await seedBooks();
+      expect(await selectTitles({}, [by('priceCents'), by('title', 'desc')])).toEqual([
+        'A Wizard of Earthsea',
+        'The Left Hand of Darkness',
+        'Parable of the Sower',
+        'Kindred',
+        'The Dispossessed',
+      ]);
+    });
+
+    it('When books tie on every sort key, then the id breaks the tie, in ascending order', async () => {
+      const ids = await booksWithOneTitle(8);
+      const sorted = [...ids].sort();
+      expect((await select({}, [by('title')])).map((book) => book.id)).toEqual(sorted);
+    });
+
+    it('When books that tie are cut into pages with skip and take, then every book is on exactly one page', async () => {
+      const ids = await booksWithOneTitle(8);
+      const seen: string[] = [];
+      for (let skip = 0; skip < ids.length; skip += 3) {
+        seen.push(...(await select({}, [by('title')], { skip, take: 3 })).map((book) => book.id));
+      }
+      expect(seen).toEqual([...ids].sort());
+    });
+  });
+});
+
+exercise('3.6', () => {
   describe('GET /api/v1/books (pagination)', () => {
     it('When there are no books, then the answer is 200 with an empty page', async () => {
       const { app } = makeApp();

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { scaffold } from '@course/test-harness';
 import request from 'supertest';
 import type { BookRepository } from '@target/books/book.repository';
-import { API, UUID, useBookstore, waitForLog, type LogEntry } from './support';
+import { API, UUID, nextIsbn, useBookstore, waitForLog, type LogEntry } from './support';
 
 const { makeApp } = useBookstore();
 
@@ -92,6 +93,46 @@ scaffold('request ids and access logs', () => {
       await request(app).post(`${API}/authors`).send({ name: 'Ursula', token: 'secret-token-text' });
       await waitForLog(logs, (entry) => isAccessLine(entry) && entry.status === 422);
       expect(JSON.stringify(logs)).not.toMatch(/secret-(bio|token)-text/);
+    });
+  });
+
+  describe('every layer', () => {
+    /** Books that exist only in memory, found after a pause, as a real repository's would be after I/O. */
+    const memoryBooks: BookRepository = {
+      ...brokenBooks,
+      async create(input) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const now = new Date();
+        return {
+          ...input,
+          id: randomUUID(),
+          tags: input.tags ?? [],
+          author: { id: input.authorId, name: 'A' },
+          reviewCount: 0,
+          averageRating: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+      },
+    };
+
+    it('When requests run at once, then every line logged while serving one, the service’s included, carries its id', async () => {
+      const { app, logs } = makeApp({ books: memoryBooks });
+      const isbns = new Map(['req-a', 'req-b', 'req-c', 'req-d'].map((id) => [id, nextIsbn()]));
+      await Promise.all(
+        [...isbns].map(([id, isbn]) =>
+          request(app)
+            .post(`${API}/books`)
+            .set('X-Request-Id', id)
+            .send({ title: id, isbn, authorId: randomUUID(), publishedYear: 2000, priceCents: 1 })
+            .expect(201),
+        ),
+      );
+      for (const id of isbns.keys()) await waitForLog(logs, (e) => isAccessLine(e) && e.requestId === id);
+      // The service is never handed the request: the id comes from the request's async context.
+      const created = logs.filter((e) => e.message === 'book created');
+      expect(created.map((e) => [e.requestId, e.isbn]).sort()).toEqual([...isbns].sort());
+      expect(logs.filter((e) => e.requestId === undefined)).toEqual([]);
     });
   });
 

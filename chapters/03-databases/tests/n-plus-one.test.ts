@@ -1,8 +1,8 @@
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import { createApp } from '@target/app';
-import { connectDatabase, type Database } from '@target/database/database';
-import { countQueries, type QueryCounter } from '@target/database/query-counter';
+import { connectDatabase, type Database } from '@target/database';
+import { countQueries, type QueryCounter } from '@target/database';
 import { API, insertBooks, memoryLogger, useBookstore, type BookSpec } from './support';
 
 const { db } = useBookstore();

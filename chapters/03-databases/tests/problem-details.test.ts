@@ -2,7 +2,7 @@ import { scaffold } from '@course/test-harness';
 import request from 'supertest';
 import { createApp } from '@target/app';
 import type { AuthorRepository } from '@target/authors/author.repository';
-import { connectDatabase } from '@target/database/database';
+import { connectDatabase } from '@target/database';
 import { API, expectProblem, memoryLogger, useBookstore, waitForLog } from './support';
 
 const { makeApp } = useBookstore();

@@ -75,7 +75,7 @@ scaffold('the migrations', () => {
   });
 
   it("When the drift check compares the solution's schema.prisma with its migrations, then they describe the same database", async () => {
-    // The same command as `pnpm db:drift`. It replays the migrations on a throwaway shadow database of the
+    // The same command as `pnpm db:drift:solution`. It replays the migrations on a throwaway shadow database of the
     // server and exits with 2 when the result differs from the schema.
     const chapterDir = path.join(__dirname, '..');
     const bin = path.join(chapterDir, 'node_modules', '.bin', 'course-prisma');
@@ -118,8 +118,10 @@ scaffold('configuration', () => {
 
   it('When DATABASE_URL is missing, then loading fails and says so: there is no default to fall back on', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_URL: '' })).toThrow(/DATABASE_URL is required/);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL must start/);
+    expect(() => loadConfig({ DATABASE_URL: '' })).toThrow(/DATABASE_URL must be set/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
   });
 
   it('When the pool size is not an integer from 1 to 100, then loading fails and names the variable', () => {

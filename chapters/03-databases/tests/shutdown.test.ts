@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { scaffold } from '@course/test-harness';
 import { createApp } from '@target/app';
-import { connectDatabase, type Database } from '@target/database/database';
-import { startServer } from '@target/server';
+import { connectDatabase, type Database } from '@target/database';
+import { startServer } from '@course/platform/server';
 import { API, insertBooks, memoryLogger, useBookstore } from './support';
 
 const { db } = useBookstore();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import { SqlBookRepository } from '@target/books/book.sql-repository';
@@ -103,6 +104,23 @@ exercise('3.2', () => {
         'The Left Hand of Darkness',
         'A Wizard of Earthsea',
       ]);
+    });
+
+    it('When books tie on every sort key, then the id breaks the tie, in ascending order, so pages never overlap', async () => {
+      const author = await insertAuthor('Anon');
+      // Inserted in descending order of id: without the tie-breaker, the ties would come out in this order.
+      const ids = Array.from({ length: 8 }, () => randomUUID())
+        .sort()
+        .reverse();
+      for (const id of ids) {
+        await db.query(
+          `INSERT INTO books (id, title, isbn, author_id, published_year, price_cents)
+           VALUES ($1, 'Twins', $2, $3, 2000, 999)`,
+          [id, nextIsbn(), author],
+        );
+      }
+      const page = await list({ sort: [{ field: 'title', direction: 'asc' }] });
+      expect(page.items.map((book) => book.id)).toEqual([...ids].sort());
     });
 
     it('When a sort field is not one of the allowed ones, then list() refuses it instead of putting it into the SQL', async () => {

@@ -1,13 +1,20 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { resolveTarget } from '@course/jest-preset';
+import { createLogger, type Logger } from '@course/platform/logging';
+import { nextIsbn } from '@course/test-harness/isbn';
+import { memoryLogger as memoryLoggerOf, type LogEntry } from '@course/test-harness/logs';
 import { useTestDatabase, type TestDatabase } from '@course/test-harness/postgres';
+import { expectProblem as expectProblemOf, type ResponseLike } from '@course/test-harness/problems';
 import type { Express } from 'express';
-import request, { type Response } from 'supertest';
-import winston from 'winston';
+import request from 'supertest';
 import { createApp, type Repositories } from '@target/app';
-import { connectDatabase, type Database } from '@target/database/database';
-import { createLogger } from '@target/logging/logger';
+import { connectDatabase, type Database } from '@target/database';
+
+export { nextIsbn, withWrongCheckDigit } from '@course/test-harness/isbn';
+export { waitForLog, type LogEntry } from '@course/test-harness/logs';
+
+/** The problem `type` URIs of the Bookstore: the base that createApp() gives the error handler. */
+export const PROBLEM_TYPE_BASE = 'https://bookstore.example/problems/';
 
 export const API = '/api/v1';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -16,23 +23,9 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const targetDir = resolveTarget(path.join(__dirname, '..'));
 export const migrationsDir = path.join(targetDir, 'prisma', 'migrations');
 
-export interface LogEntry {
-  level: string;
-  message: string;
-  [field: string]: unknown;
-}
-
-/** A logger that keeps its JSON entries in memory and prints nothing. */
-export function memoryLogger(): { logger: winston.Logger; logs: LogEntry[] } {
-  const logs: LogEntry[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(JSON.parse(chunk.toString()) as LogEntry);
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', transports: [new winston.transports.Stream({ stream })] });
-  return { logger, logs };
+/** A logger that keeps its JSON entries in memory and prints nothing, with the app's own formats. */
+export function memoryLogger(): { logger: Logger; logs: LogEntry[] } {
+  return memoryLoggerOf(createLogger);
 }
 
 export interface Bookstore {
@@ -94,32 +87,9 @@ export async function closeWithin(close: () => Promise<void>, ms = 2_000): Promi
   clearTimeout(timer);
 }
 
-/** Log entries are written when the response has gone out, so a test may have to wait a moment for them. */
-export async function waitForLog(logs: LogEntry[], match: (entry: LogEntry) => boolean): Promise<LogEntry> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const found = logs.find(match);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`no matching log entry among ${JSON.stringify(logs, null, 2)}`);
-}
-
-let isbnCounter = 100_000;
-
-/** A new valid ISBN-13 on every call: 978, nine digits, and the check digit that makes it valid. */
-export function nextIsbn(): string {
-  const digits = `978${String(isbnCounter++).padStart(9, '0')}`;
-  const sum = [...digits].reduce(
-    (total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3),
-    0,
-  );
-  return `${digits}${(10 - (sum % 10)) % 10}`;
-}
-
-/** The same ISBN with a wrong check digit. */
-export function withWrongCheckDigit(isbn: string): string {
-  const last = Number(isbn.at(-1));
-  return `${isbn.slice(0, -1)}${(last + 1) % 10}`;
+/** Waits `ms` milliseconds. */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export type Json = Record<string, unknown> & { id: string };
@@ -217,18 +187,6 @@ export async function countRows(db: TestDatabase, table: string): Promise<number
 }
 
 /** Checks that a response is an RFC 9457 problem with the given status and code, and that it leaks nothing. */
-export function expectProblem(res: Response, status: number, code: string): void {
-  expect({ status: res.status, code: (res.body as { code?: unknown }).code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toEqual(
-    expect.objectContaining({
-      type: expect.stringMatching(/^https:\/\//),
-      title: expect.any(String),
-      status,
-      detail: expect.any(String),
-      instance: expect.stringMatching(/^\//),
-      code,
-    }),
-  );
-  expect(res.text).not.toMatch(/stack|\bat .+\.ts:\d+/i);
+export function expectProblem(res: ResponseLike, status: number, code: string): void {
+  expectProblemOf(res, status, code, { typeBase: PROBLEM_TYPE_BASE });
 }

@@ -1,41 +1,40 @@
+import { errorHandler } from '@course/platform/errors';
+import { docsRouter, jsonBody, notFound } from '@course/platform/http';
+import { accessLog, requestContext, type Logger } from '@course/platform/logging';
 import express, { type Express } from 'express';
-import type { Logger } from 'winston';
 import type { Config } from './config';
-import { createServices, provideServices } from './container';
-import type { PrismaClient } from './db/prisma';
-import { errorHandler } from './errors/error.middleware';
+import { createServices, provideServices, type ServiceOverrides } from './container';
+import type { Database } from './database';
 import openapi from './generated/openapi.json';
+import type { PrismaClient } from './generated/prisma/client';
 import { RegisterRoutes } from './generated/routes';
-import { docsRouter } from './http/docs.router';
-import { jsonBody } from './http/json-body.middleware';
-import { notFound } from './http/not-found.middleware';
-import { API_BASE } from './http/paths';
+import { API_BASE, PROBLEM_TYPE_BASE } from './http/paths';
 import { corsPolicy, securityHeaders } from './http/security.middleware';
-import { accessLog } from './logging/access-log.middleware';
-import { createLogger } from './logging/logger';
-import { requestId } from './logging/request-id.middleware';
 
 export interface AppOptions {
   /** Validated configuration; there is no default, because the signing secret must come from outside. */
   config: Config;
-  /** The caller connects it and disconnects it. */
-  prisma: PrismaClient;
-  /** A console logger at the configured level by default. */
-  logger?: Logger;
+  /** The caller connects it and closes it. */
+  database: Database<PrismaClient>;
+  logger: Logger;
+  /** Replaces some of the services' parts, as tests do; the app never needs it. */
+  overrides?: ServiceOverrides;
 }
 
-/** Builds the Bookstore API without listening, so that tests can send requests to it without a socket. */
-export function createApp({ config, prisma, logger }: AppOptions): Express {
-  const log = logger ?? createLogger({ level: config.logLevel });
-
+/**
+ * Builds the Bookstore API without listening, so that tests can send requests to it without a socket. It is
+ * chapter 2's pipeline from the library, with this chapter's security headers and CORS policy after the request
+ * context and the access log, so that every response, errors and preflights included, carries them.
+ */
+export function createApp({ config, database, logger, overrides }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind N proxies that we run, req.ip is the address that the outermost one saw (X-Forwarded-For).
   app.set('trust proxy', config.trustProxyHops);
-  provideServices(app, createServices(prisma, config, log));
+  provideServices(app, createServices(database.prisma, config, logger, overrides));
 
-  app.use(requestId());
-  app.use(accessLog(log));
+  app.use(requestContext());
+  app.use(accessLog(logger));
   app.use(securityHeaders({ production: config.nodeEnv === 'production' }));
   app.use(corsPolicy(config.corsOrigins));
   app.use(docsRouter(openapi));
@@ -46,6 +45,6 @@ export function createApp({ config, prisma, logger }: AppOptions): Express {
   app.use(API_BASE, api);
 
   app.use(notFound(openapi, API_BASE));
-  app.use(errorHandler(log));
+  app.use(errorHandler({ logger, problemTypeBase: PROBLEM_TYPE_BASE }));
   return app;
 }

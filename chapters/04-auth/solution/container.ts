@@ -1,21 +1,24 @@
+import type { Logger } from '@course/platform/logging';
 import type { IocContainer, IocContainerFactory } from '@tsoa/runtime';
 import type { Application, Request } from 'express';
-import type { Logger } from 'winston';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { Authenticator } from './auth/authenticator';
-import { PrismaLoginAttemptRepository } from './auth/login-attempt.repository';
+import { PrismaLoginCounterRepository } from './auth/login-counter.repository';
 import { LoginThrottle } from './auth/login-throttle';
 import { PrismaRefreshTokenRepository } from './auth/refresh-token.repository';
 import { RefreshTokenService } from './auth/refresh-token.service';
 import { AuthorController } from './authors/author.controller';
-import { PrismaAuthorRepository } from './authors/author.repository';
+import { PrismaAuthorRepository } from './authors/author.prisma-repository';
 import { AuthorService } from './authors/author.service';
 import { BookController } from './books/book.controller';
-import { PrismaBookRepository } from './books/book.repository';
+import { PrismaBookRepository } from './books/book.prisma-repository';
 import { BookService } from './books/book.service';
 import type { Config } from './config';
-import type { PrismaClient } from './db/prisma';
+import type { PrismaClient } from './generated/prisma/client';
+import { ReviewController } from './reviews/review.controller';
+import { PrismaReviewRepository } from './reviews/review.prisma-repository';
+import { ReviewService } from './reviews/review.service';
 import { UserController } from './users/user.controller';
 import { PrismaUserRepository } from './users/user.repository';
 import { UserService } from './users/user.service';
@@ -23,29 +26,37 @@ import { UserService } from './users/user.service';
 export interface Services {
   authors: AuthorService;
   books: BookService;
+  reviews: ReviewService;
   auth: AuthService;
   users: UserService;
   authenticator: Authenticator;
 }
 
+/** Parts that tests may replace: a throttle that admits every attempt lets the tests of 4.1 to 4.6 log in. */
+export interface ServiceOverrides {
+  loginThrottle?: Pick<LoginThrottle, 'reserve' | 'succeeded'>;
+}
+
 /** Wires every service to its repositories: the one place that knows which implementation goes where. */
-export function createServices(prisma: PrismaClient, config: Config, logger: Logger): Services {
-  const authors = new PrismaAuthorRepository(prisma);
-  const books = new PrismaBookRepository(prisma);
+export function createServices(
+  prisma: PrismaClient,
+  config: Config,
+  logger: Logger,
+  overrides: ServiceOverrides = {},
+): Services {
   const users = new PrismaUserRepository(prisma);
   const refreshTokens = new RefreshTokenService(
     new PrismaRefreshTokenRepository(prisma),
     config.tokens.refreshTtlSeconds,
     logger,
   );
-  const throttle = new LoginThrottle(new PrismaLoginAttemptRepository(prisma), config.loginThrottle);
+  const throttle =
+    overrides.loginThrottle ?? new LoginThrottle(new PrismaLoginCounterRepository(prisma), config.loginThrottle);
   return {
-    authors: new AuthorService(authors, books),
-    books: new BookService(books, authors),
-    auth: new AuthService(users, refreshTokens, throttle, {
-      bcryptCost: config.bcryptCost,
-      tokens: config.tokens,
-    }),
+    authors: new AuthorService(new PrismaAuthorRepository(prisma)),
+    books: new BookService(new PrismaBookRepository(prisma), logger),
+    reviews: new ReviewService(new PrismaReviewRepository(prisma)),
+    auth: new AuthService(users, refreshTokens, throttle, { bcryptCost: config.bcryptCost, tokens: config.tokens }),
     users: new UserService(users),
     authenticator: new Authenticator(users, config.tokens),
   };
@@ -67,6 +78,7 @@ export function servicesOf(app: Application): Services {
 function controllerFor(controller: unknown, services: Services): object {
   if (controller === AuthorController) return new AuthorController(services.authors);
   if (controller === BookController) return new BookController(services.books);
+  if (controller === ReviewController) return new ReviewController(services.reviews);
   if (controller === AuthController) return new AuthController(services.auth);
   if (controller === UserController) return new UserController(services.users);
   throw new Error(`no controller factory for ${String(controller)}`);

@@ -1,95 +1,24 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Logger } from 'winston';
+import { runMain, startServer, type RunningServer } from '@course/platform/server';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { createPrismaClient } from './db/prisma';
+import { connectDatabase } from './database';
+import { PrismaClient } from './generated/prisma/client';
+import { PROBLEM_TYPE_BASE } from './http/paths';
 import { createLogger } from './logging/logger';
 
-export interface ServerOptions {
-  app: http.RequestListener;
-  port: number;
-  logger: Logger;
-  /** How long close() lets in-flight requests run before it cuts their connections. */
-  shutdownTimeoutMs?: number;
-}
-
-export interface RunningServer {
-  server: http.Server;
-  port: number;
-  /** Stops accepting connections, lets in-flight requests finish, and resolves when every connection is closed. */
-  close(): Promise<void>;
-}
-
-export async function startServer({
-  app,
-  port,
-  logger,
-  shutdownTimeoutMs = 10_000,
-}: ServerOptions): Promise<RunningServer> {
-  const inFlight = new Set<http.ServerResponse>();
-  const server = http.createServer((req, res) => {
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    // A request can still arrive on a kept-alive connection after close() began.
-    if (!server.listening) res.setHeader('Connection', 'close');
-    app(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
-  });
-  const address = server.address() as AddressInfo;
-  logger.info('listening', { port: address.port });
-
-  async function close(): Promise<void> {
-    // server.close() refuses new connections and ends the idle ones at once; those with a request in flight
-    // stay open until it is answered. "Connection: close" ends them after that answer (RFC 9112 §9.6),
-    // instead of keeping them alive for the client's next request.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
-    const timer = setTimeout(() => {
-      logger.warn('shutdown timeout; closing the remaining connections', { shutdownTimeoutMs });
-      server.closeAllConnections();
-    }, shutdownTimeoutMs);
-    await closed;
-    clearTimeout(timer);
-  }
-
-  return { server, port: address.port, close };
-}
-
-async function main(): Promise<void> {
+/** Starts the Bookstore: configuration (which refuses to start without JWT_SECRET), logger, database, server. */
+export async function main(): Promise<RunningServer> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
-  const prisma = createPrismaClient(config.databaseUrl);
-  const running = await startServer({
-    app: createApp({ config, prisma, logger }),
+  const database = connectDatabase({ url: config.databaseUrl, logger, PrismaClient });
+  return startServer({
+    app: createApp({ config, database, logger }),
     port: config.port,
     logger,
-  });
-
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.info('shutting down', { signal });
-      running
-        .close()
-        .then(() => prisma.$disconnect())
-        .then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error('shutdown failed', { error: String(error) });
-            process.exit(1);
-          },
-        );
-    });
-  }
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    // A ConfigError lists every problem, such as a missing JWT_SECRET; nothing else is worth printing.
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    problemTypeBase: PROBLEM_TYPE_BASE,
+    // Closed any earlier, the pool would fail the requests still running.
+    onClose: () => database.close(),
   });
 }
+
+if (require.main === module) runMain(main);

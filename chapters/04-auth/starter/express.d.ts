@@ -1,11 +1,10 @@
 import type { User } from './users/user.types';
 
-// Declaration merging: every Express request carries the id that the request-id middleware gives it, and, on
-// operations that need authentication, the user that expressAuthentication() found.
+// Declaration merging: on operations that need authentication, every Express request carries the user that
+// expressAuthentication() found. (The request id comes from the library's request context.)
 declare global {
   namespace Express {
     interface Request {
-      id: string;
       user?: User;
     }
   }

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import { parseBearer } from '@target/auth/bearer';
-import { AppError } from '@target/errors/app-error';
+import { AppError } from '@course/platform/errors';
 import { claimsFor, forgeries, signedWith } from './forge';
-import { API, UUID, bearer, createUser, expectProblem, useBookstore } from './support';
+import { API, bearer, createUser, expectProblem, UNLIMITED_LOGINS, useBookstore, UUID } from './support';
 
 const MISSING = 'Bearer realm="bookstore"';
 const MALFORMED = 'Bearer realm="bookstore", error="invalid_request"';
@@ -49,7 +50,7 @@ exercise('4.4', () => {
     });
   });
 
-  const store = useBookstore();
+  const store = useBookstore({ overrides: { loginThrottle: UNLIMITED_LOGINS } });
 
   describe('GET /api/v1/auth/me', () => {
     const me = (authorization?: string) => {
@@ -61,11 +62,13 @@ exercise('4.4', () => {
       const user = await createUser(store, ['reader']);
       const res = await me(bearer(user.accessToken));
       expect(res.status).toBe(200);
+      // Personal data: no cache may keep it (RFC 9111 §5.2.2.5).
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toEqual({
         id: expect.stringMatching(UUID),
         email: user.email,
         roles: ['reader'],
-        permissions: ['authors:read', 'books:read'],
+        permissions: ['authors:read', 'books:read', 'reviews:write'],
         createdAt: expect.any(String),
       });
     });
@@ -137,12 +140,12 @@ exercise('4.4', () => {
       }
     });
 
-    it('When a reader lists books with a good token, then the answer is 200', async () => {
+    it('When a good token asks for more than its user may do, then authentication passes and the answer is 403, not 401', async () => {
       const reader = await createUser(store, ['reader']);
       const res = await request(store.app)
-        .get(`${API}/books`)
+        .delete(`${API}/books/${randomUUID()}`)
         .set('Authorization', bearer(reader.accessToken));
-      expect(res.status).toBe(200);
+      expectProblem(res, 403, 'PERMISSION_DENIED');
     });
   });
 });

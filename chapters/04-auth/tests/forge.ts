@@ -34,7 +34,8 @@ export function signedWith(
   secret: string,
   algorithm: 'HS256' | 'HS384' | 'HS512' = 'HS256',
 ): string {
-  return jwt.sign(claims, secret, { algorithm });
+  // jsonwebtoken adds iat to a payload without one, unless told not to.
+  return jwt.sign(claims, secret, { algorithm, noTimestamp: !('iat' in claims) });
 }
 
 let rsaKey: KeyObject | undefined;
@@ -52,6 +53,11 @@ export function tampered(token: string, changes: Claims): string {
   return `${header}.${base64url({ ...claims, ...changes })}.${signature}`;
 }
 
+/** The claims without the one named: what a token made by someone who forgot it, or left it out on purpose, holds. */
+export function without(claims: Claims, name: string): Claims {
+  return Object.fromEntries(Object.entries(claims).filter(([key]) => key !== name));
+}
+
 /** The forgeries that every verifier must reject as invalid (not as expired), each with its name. */
 export function forgeries(userId: string, tokens: TokenConfig, goodToken: string): [string, string][] {
   const claims = claimsFor(userId, tokens);
@@ -67,5 +73,10 @@ export function forgeries(userId: string, tokens: TokenConfig, goodToken: string
     ['another audience', signedWith(claimsFor(userId, tokens, { aud: 'another-api' }), tokens.secret)],
     ['expired and another secret', signedWith(claimsFor(userId, tokens, { exp: 1 }), `${tokens.secret}-not`)],
     ['not a JWT', 'bm90LWEtand0'],
+    // Signed with our secret, but missing a claim that every token of ours has: without exp it would never expire.
+    ...['exp', 'iat', 'sub', 'jti', 'iss', 'aud'].map((claim): [string, string] => [
+      `no ${claim}, signed with our secret`,
+      signedWith(without(claims, claim), tokens.secret),
+    ]),
   ];
 }

@@ -2,29 +2,19 @@ import { exercise } from '@course/test-harness';
 import request from 'supertest';
 import {
   API,
-  PASSWORD,
   bearer,
   createUser,
   expectProblem,
-  uniqueEmail,
-  useBookstore,
+  nextIsbn,
+  PASSWORD,
   type TestUser,
+  uniqueEmail,
+  UNLIMITED_LOGINS,
+  useBookstore,
 } from './support';
 
-let isbnCounter = 200_000;
-
-/** A new valid ISBN-13 on every call. */
-function nextIsbn(): string {
-  const digits = `978${String(isbnCounter++).padStart(9, '0')}`;
-  const sum = [...digits].reduce(
-    (total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3),
-    0,
-  );
-  return `${digits}${(10 - (sum % 10)) % 10}`;
-}
-
 exercise('4.6', () => {
-  const store = useBookstore();
+  const store = useBookstore({ overrides: { loginThrottle: UNLIMITED_LOGINS } });
   const as = (user: TestUser) => ({
     get: (path: string) =>
       request(store.app).get(`${API}${path}`).set('Authorization', bearer(user.accessToken)),
@@ -102,6 +92,73 @@ exercise('4.6', () => {
     });
   });
 
+  describe('the catalogue under load: the database decides, never a 500', () => {
+    it('When 20 books with one ISBN are posted at once, then exactly one gets 201 and the others 409', async () => {
+      const editor = await createUser(store, ['editor']);
+      const author = await as(editor).post('/authors', { name: 'Ursula K. Le Guin' });
+      const book = {
+        title: 'Tehanu',
+        isbn: nextIsbn(),
+        authorId: author.body.id,
+        publishedYear: 1990,
+        priceCents: 999,
+      };
+      const responses = await Promise.all(Array.from({ length: 20 }, () => as(editor).post('/books', book)));
+      const statuses = responses.map((res) => res.status).sort();
+      expect(statuses).toEqual([201, ...Array(19).fill(409)]);
+      for (const res of responses.filter((r) => r.status === 409)) expectProblem(res, 409, 'BOOK_ISBN_TAKEN');
+    });
+
+    it('When two books are patched to one new ISBN at once, then one gets 200 and the other 409', async () => {
+      const editor = await createUser(store, ['editor']);
+      const [first, second] = [await createBook(editor, 'First'), await createBook(editor, 'Second')];
+      const isbn = nextIsbn();
+      const responses = await Promise.all([
+        as(editor).patch(`/books/${first}`, { isbn }),
+        as(editor).patch(`/books/${second}`, { isbn }),
+      ]);
+      expect(responses.map((res) => res.status).sort()).toEqual([200, 409]);
+    });
+
+    it('When a book is created while its author is deleted, then each gets a 2xx or a 409/422, never a 500', async () => {
+      const admin = await createUser(store, ['admin']);
+      for (let round = 0; round < 5; round++) {
+        const author = await as(admin).post('/authors', { name: `Author ${round}` });
+        const [created, deleted] = await Promise.all([
+          as(admin).post('/books', {
+            title: 'Racing',
+            isbn: nextIsbn(),
+            authorId: author.body.id,
+            publishedYear: 2000,
+            priceCents: 1,
+          }),
+          as(admin).delete(`/authors/${author.body.id}`),
+        ]);
+        // Either the book came first (the delete is refused: 409 AUTHOR_HAS_BOOKS), or the delete did (the
+        // book names nobody: 422); both cannot succeed.
+        const outcome = [created.status, deleted.status];
+        expect([
+          [201, 409],
+          [422, 204],
+        ]).toContainEqual(outcome);
+      }
+    });
+
+    it('When q is % or _, then it matches only titles that contain it', async () => {
+      const editor = await createUser(store, ['editor']);
+      const marker = `${Date.now()}`;
+      await createBook(editor, `${marker} 100% Natural`);
+      await createBook(editor, `${marker} Natural Selection`);
+      const titles = async (q: string) =>
+        (await as(editor).get(`/books?q=${encodeURIComponent(q)}&limit=100`)).body.data.map(
+          (book: { title: string }) => book.title,
+        );
+      expect(await titles(`${marker} 100%`)).toEqual([`${marker} 100% Natural`]);
+      expect((await titles('%')).every((title: string) => title.includes('%'))).toBe(true);
+      expect(await titles(`${marker}_`)).toEqual([]);
+    });
+  });
+
   describe('PUT /api/v1/users/{userId}/roles', () => {
     it('When an admin makes a reader an editor, then the reader’s current token can edit at once', async () => {
       const [admin, reader] = [await createUser(store, ['admin']), await createUser(store, ['reader'])];
@@ -111,7 +168,7 @@ exercise('4.6', () => {
         id: reader.id,
         email: reader.email,
         roles: ['editor'],
-        permissions: ['authors:read', 'authors:write', 'books:read', 'books:write'],
+        permissions: ['authors:read', 'authors:write', 'books:read', 'books:write', 'reviews:write'],
         createdAt: expect.any(String),
       });
       expect((await as(reader).post('/authors', { name: 'Promoted Author' })).status).toBe(201);
@@ -153,6 +210,20 @@ exercise('4.6', () => {
         expectProblem(await as(admin).put(`/users/${admin.id}/roles`, { roles }), 403, 'OWN_ROLES_LOCKED');
       }
       expect((await as(admin).get('/auth/me')).body.roles).toEqual(['admin']);
+    });
+
+    it('When an admin names themself by their id in upper case, then it is still their own id: 403 OWN_ROLES_LOCKED', async () => {
+      const admin = await createUser(store, ['admin']);
+      const res = await as(admin).put(`/users/${admin.id.toUpperCase()}/roles`, { roles: ['reader'] });
+      expectProblem(res, 403, 'OWN_ROLES_LOCKED');
+      expect((await as(admin).get('/auth/me')).body.roles).toEqual(['admin']);
+    });
+
+    it('When another user is named by their id in upper case, then their roles change as with the id as stored', async () => {
+      const [admin, reader] = [await createUser(store, ['admin']), await createUser(store, ['reader'])];
+      const res = await as(admin).put(`/users/${reader.id.toUpperCase()}/roles`, { roles: ['editor'] });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: reader.id, roles: ['editor'] });
     });
 
     it('When the user does not exist, then the answer is 404 USER_NOT_FOUND', async () => {

@@ -1,10 +1,67 @@
 import { createHash } from 'node:crypto';
 import { exercise } from '@course/test-harness';
 import request from 'supertest';
-import { API, createUser, expectProblem, useBookstore, waitForLog } from './support';
+import { connectDatabase, type Database } from '@course/platform/database';
+import {
+  PrismaRefreshTokenRepository,
+  type RefreshTokenRepository,
+} from '@target/auth/refresh-token.repository';
+import { RefreshTokenService } from '@target/auth/refresh-token.service';
+import { PrismaClient } from '@target/generated/prisma/client';
+import {
+  API,
+  createUser,
+  expectProblem,
+  memoryLogger,
+  UNLIMITED_LOGINS,
+  useBookstore,
+  waitForLog,
+} from './support';
 
 exercise('4.5', () => {
-  const store = useBookstore();
+  const store = useBookstore({ overrides: { loginThrottle: UNLIMITED_LOGINS } });
+  let database: Database<PrismaClient>;
+  beforeAll(() => {
+    database = connectDatabase({
+      url: store.db.url,
+      poolSize: 4,
+      logger: memoryLogger().logger,
+      PrismaClient,
+    });
+  });
+  afterAll(() => database.close());
+
+  /**
+   * The real repository, with two rotations of one token held at the same moments as in the worst real race: both
+   * find the token before either marks it, and the winner stores its new token only after the loser has revoked
+   * the family (or after half a second, if the loser never does).
+   */
+  function racingRepository(): RefreshTokenRepository {
+    const tokens = new PrismaRefreshTokenRepository(database.prisma);
+    let found = 0;
+    let bothFound = (): void => {};
+    const bothHaveFound = new Promise<void>((resolve) => (bothFound = resolve));
+    let familyRevoked = (): void => {};
+    const revoked = new Promise<void>((resolve) => (familyRevoked = resolve));
+    return {
+      async findByHash(hash) {
+        const token = await tokens.findByHash(hash);
+        if (++found === 2) bothFound();
+        await bothHaveFound;
+        return token;
+      },
+      markUsed: (id) => tokens.markUsed(id),
+      async revokeFamily(familyId) {
+        await tokens.revokeFamily(familyId);
+        familyRevoked();
+      },
+      async create(token) {
+        await Promise.race([revoked, new Promise((resolve) => setTimeout(resolve, 500))]);
+        await tokens.create(token);
+      },
+    };
+  }
+
   const refresh = (refreshToken: string) =>
     request(store.app).post(`${API}/auth/refresh`).send({ refreshToken });
   const logout = (refreshToken: string) =>
@@ -61,12 +118,14 @@ exercise('4.5', () => {
         .post(`${API}/auth/login`)
         .send({ email: user.email, password: 'correct horse battery staple' });
       await refresh(user.refreshToken);
-      await refresh(user.refreshToken);
+      const reuse = await refresh(user.refreshToken);
       const warning = await waitForLog(
         store.logs,
         (entry) => entry.level === 'warn' && entry.userId === user.id,
       );
       expect(warning.message).toMatch(/reuse/);
+      // Written by the service, which never sees the request, and still marked with the request's id.
+      expect(warning.requestId).toBe(reuse.headers['x-request-id']);
       expect((await refresh(otherSession.body.refreshToken)).status).toBe(200);
     });
 
@@ -74,6 +133,29 @@ exercise('4.5', () => {
       const user = await createUser(store);
       const answers = await Promise.all([refresh(user.refreshToken), refresh(user.refreshToken)]);
       expect(answers.filter((res) => res.status === 200).length).toBeLessThanOrEqual(1);
+    });
+
+    it('When two refreshes race and one loses at markUsed(), then it revokes the family and logs, and the winner’s new token stops working too', async () => {
+      const user = await createUser(store);
+      const { logger, logs } = memoryLogger();
+      const service = new RefreshTokenService(racingRepository(), 3600, logger);
+      // Both rotations find the token unused; markUsed() alone decides which one wins.
+      const results = await Promise.allSettled([
+        service.rotate(user.refreshToken),
+        service.rotate(user.refreshToken),
+      ]);
+      const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const lost = results.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason as unknown] : [],
+      );
+      expect({ won: won.length, lost: lost.map((error) => (error as { code?: string }).code) }).toEqual({
+        won: 1,
+        lost: ['REFRESH_TOKEN_INVALID'],
+      });
+      expect(logs).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: expect.stringMatching(/reuse/), userId: user.id }),
+      );
+      expectProblem(await refresh(won[0]!.refreshToken), 401, 'REFRESH_TOKEN_INVALID');
     });
 
     it('When a refresh token is unknown or has expired, then the answer is 401 REFRESH_TOKEN_INVALID', async () => {

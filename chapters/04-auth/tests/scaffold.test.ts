@@ -8,7 +8,7 @@ import { scaffold } from '@course/test-harness';
 import { postgresUrl } from '@course/test-harness/postgres';
 import request from 'supertest';
 import { ConfigError, loadConfig } from '@target/config';
-import { ALLOWED_ORIGIN, API, TEST_SECRET, useBookstore } from './support';
+import { ALLOWED_ORIGIN, API, TEST_SECRET, useBookstore, waitForLog } from './support';
 
 const chapterDir = path.join(__dirname, '..');
 const VALID = { JWT_SECRET: TEST_SECRET, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/bookstore' };
@@ -223,5 +223,27 @@ scaffold('CORS allow-list', () => {
     expect(allowed.headers['access-control-allow-headers']).toMatch(/authorization/i);
     const refused = await preflight('https://evil.example');
     expect(Object.keys(refused.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+});
+
+scaffold('request ids in the log', () => {
+  const store = useBookstore();
+
+  it('When requests without a token come at once, then every line logged while serving each one carries its id', async () => {
+    const ids = ['req-1', 'req-2', 'req-3'];
+    // Without a token: 401 once 4.4 is done, and a 500 naming the exercise before; logged either way.
+    const responses = await Promise.all(
+      ids.map((id) => request(store.app).get(`${API}/books`).set('X-Request-Id', id)),
+    );
+    expect(responses.map((res) => res.status >= 400)).toEqual([true, true, true]);
+    for (const id of ids) {
+      await waitForLog(
+        store.logs,
+        (entry) => entry.message === 'request completed' && entry.requestId === id,
+      );
+      // The access line and the error handler's line, at least.
+      expect(store.logs.filter((entry) => entry.requestId === id).length).toBeGreaterThanOrEqual(2);
+    }
+    expect(store.logs.filter((entry) => entry.requestId === undefined)).toEqual([]);
   });
 });

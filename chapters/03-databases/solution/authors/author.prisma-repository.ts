@@ -1,8 +1,7 @@
+import type { Slice } from '@course/platform/lists';
 import type { Author as AuthorRow, Prisma, PrismaClient } from '../generated/prisma/client';
-import { isRecordNotFound, prismaConstraintViolation } from '../database/prisma-errors';
-import { AppError } from '../errors/app-error';
-import { escapeLike } from '../lists/like';
-import type { Slice } from '../lists/page';
+import { escapeLike, isRecordNotFound, prismaConstraintViolation } from '../database';
+import { authorHasBooks } from './author.errors';
 import type { AuthorListOptions, AuthorRepository } from './author.repository';
 import type { Author, AuthorInput, AuthorPatch, AuthorSortField } from './author.types';
 
@@ -48,11 +47,7 @@ export class PrismaAuthorRepository implements AuthorRepository {
     } catch (error) {
       // books.author_id is ON DELETE RESTRICT: the database refuses, whoever added a book a moment ago.
       if (prismaConstraintViolation(error)?.constraint === 'books_author_id_fkey') {
-        throw new AppError({
-          code: 'AUTHOR_HAS_BOOKS',
-          message: `Author ${id} still has books; delete or move them first.`,
-          cause: error,
-        });
+        throw authorHasBooks(id, error);
       }
       throw error;
     }

@@ -1,7 +1,6 @@
-import { isUuid } from '../database/uuid';
-import { AppError } from '../errors/app-error';
-import { DEFAULT_LIMIT, type Slice } from '../lists/page';
-import { parseSort } from '../lists/sort';
+import { DEFAULT_LIMIT, parseSort, type Slice } from '@course/platform/lists';
+import { isUuid } from '../database';
+import { authorNotFound } from './author.errors';
 import type { AuthorRepository } from './author.repository';
 import {
   AUTHOR_SORT_FIELDS,
@@ -10,10 +9,6 @@ import {
   type AuthorListQuery,
   type AuthorPatch,
 } from './author.types';
-
-function authorNotFound(id: string): AppError {
-  return new AppError({ code: 'AUTHOR_NOT_FOUND', message: `No author has id ${id}.` });
-}
 
 export class AuthorService {
   constructor(private readonly authors: AuthorRepository) {}

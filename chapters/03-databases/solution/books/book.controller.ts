@@ -14,9 +14,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { type Page, toPage } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page } from '../lists/page';
 import type { BookService } from './book.service';
 import type { Book, BookInput, BookListQuery, BookPatch } from './book.types';
 

@@ -1,6 +1,6 @@
+import type { Slice } from '@course/platform/lists';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { isRecordNotFound, prismaConstraintViolation } from '../database/prisma-errors';
-import type { Slice } from '../lists/page';
+import { isRecordNotFound, prismaConstraintViolation } from '../database';
 import { averageRating } from './average-rating';
 import { bookConstraintError } from './book.errors';
 import { bookOrderBy, bookWhere } from './book.prisma-query';
@@ -32,12 +32,23 @@ function toBook(row: BookRow): Book {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+  // #starter
+  // throw new Error('Exercise 3.4 is not done yet: write toBook()');
   // #end
 }
 
-/** Links to the named tags, creating the tags that do not exist yet. */
+/**
+ * Creates the named tags that do not exist yet, in one INSERT ... ON CONFLICT DO NOTHING. Two requests that bring
+ * the same new tag at once cannot both insert it: the second waits for the first and then does nothing. (Prisma's
+ * `connectOrCreate` reads and then inserts, so that pair of requests would break the unique index instead.)
+ */
+function createMissingTags(prisma: PrismaClient, names: string[]) {
+  return prisma.tag.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
+}
+
+/** Links to the named tags, which createMissingTags() has made sure exist. */
 function tagLinks(names: string[]): Prisma.BookTagCreateWithoutBookInput[] {
-  return names.map((name) => ({ tag: { connectOrCreate: { where: { name }, create: { name } } } }));
+  return names.map((name) => ({ tag: { connect: { name } } }));
 }
 
 export class PrismaBookRepository implements BookRepository {
@@ -46,14 +57,20 @@ export class PrismaBookRepository implements BookRepository {
   async create({ tags = [], ...fields }: BookInput): Promise<Book> {
     // #exercise 3.4
     try {
-      const row = await this.prisma.book.create({
-        data: { ...fields, tags: { create: tagLinks(tags) } },
-        include: bookInclude,
-      });
+      // One transaction: the tags and the book are stored together or not at all.
+      const [, row] = await this.prisma.$transaction([
+        createMissingTags(this.prisma, tags),
+        this.prisma.book.create({
+          data: { ...fields, tags: { create: tagLinks(tags) } },
+          include: bookInclude,
+        }),
+      ]);
       return toBook(row);
     } catch (error) {
       throw bookConstraintError(prismaConstraintViolation(error), fields) ?? error;
     }
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.create()');
     // #end
   }
 
@@ -61,27 +78,34 @@ export class PrismaBookRepository implements BookRepository {
     // #exercise 3.4
     const row = await this.prisma.book.findUnique({ where: { id }, include: bookInclude });
     return row ? toBook(row) : undefined;
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.findById()');
     // #end
   }
 
   async update(id: string, { tags, ...fields }: BookPatch): Promise<Book | undefined> {
     // #exercise 3.4
     try {
-      const row = await this.prisma.book.update({
-        where: { id },
-        data: {
-          ...fields,
-          updatedAt: new Date(),
-          // Prisma runs a write with nested writes in one transaction: the old links go only if the new ones come.
-          ...(tags && { tags: { deleteMany: {}, create: tagLinks(tags) } }),
-        },
-        include: bookInclude,
-      });
+      const [, row] = await this.prisma.$transaction([
+        createMissingTags(this.prisma, tags ?? []),
+        this.prisma.book.update({
+          where: { id },
+          data: {
+            ...fields,
+            updatedAt: new Date(),
+            // In the same transaction: the old links go only if the new ones come.
+            ...(tags && { tags: { deleteMany: {}, create: tagLinks(tags) } }),
+          },
+          include: bookInclude,
+        }),
+      ]);
       return toBook(row);
     } catch (error) {
       if (isRecordNotFound(error)) return undefined;
       throw bookConstraintError(prismaConstraintViolation(error), fields) ?? error;
     }
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.update()');
     // #end
   }
 
@@ -89,6 +113,8 @@ export class PrismaBookRepository implements BookRepository {
     // #exercise 3.4
     const { count } = await this.prisma.book.deleteMany({ where: { id } });
     return count > 0;
+    // #starter
+    // throw new Error('Exercise 3.4 is not done yet: write PrismaBookRepository.delete()');
     // #end
   }
 
@@ -107,6 +133,8 @@ export class PrismaBookRepository implements BookRepository {
       this.prisma.book.count({ where }),
     ]);
     return { items: rows.map(toBook), total, limit, offset };
+    // #starter
+    // throw new Error('Exercise 3.6 is not done yet: write PrismaBookRepository.list()');
     // #end
   }
 }

@@ -1,5 +1,4 @@
-import type { Slice } from '../lists/page';
-import type { SortKey } from '../lists/sort';
+import type { Slice, SortKey } from '@course/platform/lists';
 import type { Book, BookInput, BookPatch, BookSortField } from './book.types';
 
 export interface BookListOptions {

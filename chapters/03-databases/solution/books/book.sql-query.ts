@@ -1,5 +1,5 @@
-import { escapeLike } from '../lists/like';
-import type { SortKey } from '../lists/sort';
+import type { SortKey } from '@course/platform/lists';
+import { escapeLike } from '../database';
 import type { BookFilters } from './book.repository';
 import type { BookSortField } from './book.types';
 

@@ -1,5 +1,4 @@
-import type { PageQuery } from '../lists/page';
-import type { SortQuery } from '../lists/sort';
+import type { PageQuery, SortQuery } from '@course/platform/lists';
 
 /** Who wrote a book: enough to show it in a list without a request per book. */
 export interface AuthorSummary {

@@ -23,5 +23,7 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     }
     throw error;
   }
+  // #starter
+  // throw new Error('Exercise 3.3 is not done yet: write withTransaction()');
   // #end
 }

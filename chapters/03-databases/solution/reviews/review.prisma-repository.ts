@@ -1,7 +1,7 @@
+import type { Slice } from '@course/platform/lists';
 import type { PrismaClient, Review as ReviewRow } from '../generated/prisma/client';
-import { prismaConstraintViolation } from '../database/prisma-errors';
-import { AppError } from '../errors/app-error';
-import type { Slice } from '../lists/page';
+import { prismaConstraintViolation } from '../database';
+import { reviewExists } from './review.errors';
 import type { ReviewListOptions, ReviewRepository } from './review.repository';
 import type { Review, ReviewInput } from './review.types';
 
@@ -27,14 +27,12 @@ export class PrismaReviewRepository implements ReviewRepository {
       });
     } catch (error) {
       if (prismaConstraintViolation(error)?.constraint === 'reviews_book_id_reviewer_key') {
-        throw new AppError({
-          code: 'REVIEW_EXISTS',
-          message: `${input.reviewer} has already reviewed book ${bookId}.`,
-          cause: error,
-        });
+        throw reviewExists(bookId, input.reviewer, error);
       }
       throw error;
     }
+    // #starter
+    // throw new Error('Exercise 3.8 is not done yet: write PrismaReviewRepository.add()');
     // #end
   }
 

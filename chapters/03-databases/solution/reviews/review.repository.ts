@@ -1,4 +1,4 @@
-import type { Slice } from '../lists/page';
+import type { Slice } from '@course/platform/lists';
 import type { Review, ReviewInput } from './review.types';
 
 export interface ReviewListOptions {

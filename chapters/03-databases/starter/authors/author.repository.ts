@@ -1,5 +1,4 @@
-import type { Slice } from '../lists/page';
-import type { SortKey } from '../lists/sort';
+import type { Slice, SortKey } from '@course/platform/lists';
 import type { Author, AuthorInput, AuthorPatch, AuthorSortField } from './author.types';
 
 export interface AuthorListOptions {

@@ -1,5 +1,4 @@
-import type { PageQuery } from '../lists/page';
-import type { SortQuery } from '../lists/sort';
+import type { PageQuery, SortQuery } from '@course/platform/lists';
 
 export interface Author {
   /** A UUID, assigned by the server. */

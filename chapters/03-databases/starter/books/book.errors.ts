@@ -1,5 +1,18 @@
-import type { ConstraintViolation } from '../database/constraint-violation';
-import { AppError, validationError } from '../errors/app-error';
+import { AppError, defineErrorCodes, validationError } from '@course/platform/errors';
+import type { ConstraintViolation } from '../database';
+
+// The codes that book operations answer with, added to the library's typed registry (declaration merging) and
+// registered at run time, so that `new AppError({ code: 'BOOK_NOT_FOUND' })` typechecks and has a status.
+declare module '@course/platform/errors' {
+  interface ErrorCodes {
+    BOOK_NOT_FOUND: true;
+    BOOK_ISBN_TAKEN: true;
+  }
+}
+defineErrorCodes({
+  BOOK_NOT_FOUND: { status: 404, title: 'Book not found' },
+  BOOK_ISBN_TAKEN: { status: 409, title: 'ISBN already taken' },
+});
 
 export function bookNotFound(id: string): AppError {
   return new AppError({ code: 'BOOK_NOT_FOUND', message: `No book has id ${id}.` });

@@ -1,6 +1,6 @@
+import type { SortKey } from '@course/platform/lists';
 import type { Prisma } from '../generated/prisma/client';
-import { escapeLike } from '../lists/like';
-import type { SortKey } from '../lists/sort';
+import { escapeLike } from '../database';
 import type { BookFilters } from './book.repository';
 import type { BookSortField } from './book.types';
 

@@ -1,7 +1,7 @@
-import { isUuid } from '../database/uuid';
-import { validationError } from '../errors/app-error';
-import { DEFAULT_LIMIT, type Slice } from '../lists/page';
-import { parseSort } from '../lists/sort';
+import type { Logger } from '@course/platform/logging';
+import { validationError } from '@course/platform/errors';
+import { DEFAULT_LIMIT, parseSort, type Slice } from '@course/platform/lists';
+import { isUuid } from '../database';
 import { bookNotFound } from './book.errors';
 import type { BookRepository } from './book.repository';
 import {
@@ -23,11 +23,17 @@ function distinct(tags: string[] | undefined): string[] | undefined {
 }
 
 export class BookService {
-  constructor(private readonly books: BookRepository) {}
+  constructor(
+    private readonly books: BookRepository,
+    private readonly logger: Logger,
+  ) {}
 
   async create(input: BookInput): Promise<Book> {
     checkIsbn(input.isbn);
-    return this.books.create({ ...input, tags: distinct(input.tags) });
+    const book = await this.books.create({ ...input, tags: distinct(input.tags) });
+    // The logger adds the id of the request being served: no need to pass it down.
+    this.logger.info('book created', { bookId: book.id, isbn: book.isbn });
+    return book;
   }
 
   async get(id: string): Promise<Book> {
@@ -47,6 +53,7 @@ export class BookService {
 
   async delete(id: string): Promise<void> {
     if (!isUuid(id) || !(await this.books.delete(id))) throw bookNotFound(id);
+    this.logger.info('book deleted', { bookId: id });
   }
 
   async list(query: BookListQuery): Promise<Slice<Book>> {

@@ -1,7 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { pgConstraintViolation } from '../database/pg-errors';
-import { withTransaction } from '../database/transaction';
-import type { Slice } from '../lists/page';
+import type { Slice } from '@course/platform/lists';
+import { pgConstraintViolation, withTransaction } from '../database';
 import { averageRating } from './average-rating';
 import { bookConstraintError } from './book.errors';
 import type { BookListOptions, BookRepository } from './book.repository';
@@ -58,7 +57,7 @@ async function findBook(db: Pool | PoolClient, id: string): Promise<Book | undef
 /** Links a book to the named tags, creating the tags that do not exist yet. */
 async function linkTags(client: PoolClient, bookId: string, names: string[]): Promise<void> {
   // #exercise 3.3: A transaction in SQL: a book with its tags. Stuck? pnpm course hint 3.3
-  throw new Error('Exercise 3.3 is not done yet: A transaction in SQL: a book with its tags');
+  throw new Error('Exercise 3.3 is not done yet: write linkTags()');
   // #end
 }
 
@@ -68,7 +67,7 @@ export class SqlBookRepository implements BookRepository {
 
   async create({ tags = [], ...book }: BookInput): Promise<Book> {
     // #exercise 3.3: A transaction in SQL: a book with its tags. Stuck? pnpm course hint 3.3
-    throw new Error('Exercise 3.3 is not done yet: A transaction in SQL: a book with its tags');
+    throw new Error('Exercise 3.3 is not done yet: write SqlBookRepository.create()');
     // #end
   }
 

@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
-import type { Logger } from 'winston';
+import type { Logger } from '@course/platform/logging';
 import { PrismaClient } from '../generated/prisma/client';
 
 export interface DatabaseOptions {

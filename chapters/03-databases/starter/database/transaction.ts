@@ -6,6 +6,6 @@ import type { Pool, PoolClient } from 'pg';
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   // #exercise 3.3: A transaction in SQL: a book with its tags. Stuck? pnpm course hint 3.3
-  throw new Error('Exercise 3.3 is not done yet: A transaction in SQL: a book with its tags');
+  throw new Error('Exercise 3.3 is not done yet: write withTransaction()');
   // #end
 }

@@ -12,9 +12,9 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
+import { type Page, type PageQuery, toPage } from '@course/platform/lists';
 import { API_BASE } from '../http/paths';
-import { toPage, type Page, type PageQuery } from '../lists/page';
 import type { ReviewService } from './review.service';
 import type { Review, ReviewInput } from './review.types';
 

@@ -1,7 +1,7 @@
+import type { Slice } from '@course/platform/lists';
 import type { PrismaClient, Review as ReviewRow } from '../generated/prisma/client';
-import { prismaConstraintViolation } from '../database/prisma-errors';
-import { AppError } from '../errors/app-error';
-import type { Slice } from '../lists/page';
+import { prismaConstraintViolation } from '../database';
+import { reviewExists } from './review.errors';
 import type { ReviewListOptions, ReviewRepository } from './review.repository';
 import type { Review, ReviewInput } from './review.types';
 
@@ -14,7 +14,7 @@ export class PrismaReviewRepository implements ReviewRepository {
 
   async add(bookId: string, input: ReviewInput): Promise<Review | undefined> {
     // #exercise 3.8: Reviews in an interactive transaction. Stuck? pnpm course hint 3.8
-    throw new Error('Exercise 3.8 is not done yet: Reviews in an interactive transaction');
+    throw new Error('Exercise 3.8 is not done yet: write PrismaReviewRepository.add()');
     // #end
   }
 

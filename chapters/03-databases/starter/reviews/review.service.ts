@@ -1,7 +1,7 @@
+import { DEFAULT_LIMIT, type PageQuery, type Slice } from '@course/platform/lists';
 import { bookNotFound } from '../books/book.errors';
-import { isUuid } from '../database/uuid';
-import { AppError } from '../errors/app-error';
-import { DEFAULT_LIMIT, type PageQuery, type Slice } from '../lists/page';
+import { isUuid } from '../database';
+import { reviewNotFound } from './review.errors';
 import type { ReviewRepository } from './review.repository';
 import type { Review, ReviewInput } from './review.types';
 
@@ -18,7 +18,7 @@ export class ReviewService {
     const review =
       isUuid(bookId) && isUuid(reviewId) ? await this.reviews.findById(bookId, reviewId) : undefined;
     if (!review) {
-      throw new AppError({ code: 'REVIEW_NOT_FOUND', message: `Book ${bookId} has no review ${reviewId}.` });
+      throw reviewNotFound(bookId, reviewId);
     }
     return review;
   }

@@ -31,7 +31,7 @@ export function signAccessToken(userId: string, config: TokenConfig): string {
 
 /**
  * Checks an access token and returns its claims. Only HS256 is accepted, whatever the token's header says: the
- * header is written by whoever made the token. An expired token gets TOKEN_EXPIRED, so that the client knows to
+ * header is written by whoever made the token. The token must carry sub, jti, iat and exp, and our iss and aud. An expired token gets TOKEN_EXPIRED, so that the client knows to
  * refresh; anything else wrong gets TOKEN_INVALID, without saying what.
  */
 export function verifyAccessToken(token: string, config: TokenConfig): AccessTokenClaims {
@@ -50,7 +50,15 @@ export function verifyAccessToken(token: string, config: TokenConfig): AccessTok
     }
     throw unauthorized('TOKEN_INVALID', 'The access token is not valid.', 'invalid_token');
   }
-  if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') {
+  // jsonwebtoken checks exp only when a token has one, and iss and aud only because we ask: a correctly signed
+  // token without an expiry would be good forever. Every claim that signAccessToken() writes must be there.
+  if (
+    typeof payload === 'string' ||
+    typeof payload.sub !== 'string' ||
+    typeof payload.jti !== 'string' ||
+    typeof payload.iat !== 'number' ||
+    typeof payload.exp !== 'number'
+  ) {
     throw unauthorized('TOKEN_INVALID', 'The access token is not valid.', 'invalid_token');
   }
   return { sub: payload.sub, jti: payload.jti };

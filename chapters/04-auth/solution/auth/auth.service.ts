@@ -25,7 +25,7 @@ export class AuthService {
   constructor(
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenService,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: Pick<LoginThrottle, 'reserve' | 'succeeded'>,
     private readonly options: AuthOptions,
   ) {}
 
@@ -42,14 +42,18 @@ export class AuthService {
     // #end
   }
 
-  /** Checks the password, under the throttle, and starts a session: an access token and a new refresh family. */
+  /**
+   * Checks the password, under the throttle, and starts a session: an access token and a new refresh family. The
+   * attempt is reserved before bcrypt runs, so parallel guesses cannot all slip in before the first one counts.
+   */
   async login({ email, password }: LoginInput, ip: string): Promise<TokenPair> {
     const address = normalizeEmail(email);
-    await this.throttle.check(address, ip);
+    await this.throttle.reserve(address, ip);
     const user = await this.checkCredentials(address, password);
-    await this.throttle.record(address, ip, user !== undefined);
-    // One answer for an unknown address and a wrong password, so that login cannot tell who has an account.
+    // One answer for an unknown address and a wrong password, so that login cannot tell who has an account. The
+    // reserved attempt stays counted: it was a failure.
     if (!user) throw unauthorized('INVALID_CREDENTIALS', 'The email or the password is wrong.');
+    await this.throttle.succeeded(address, ip);
     return this.tokenPair(user.id, await this.refreshTokens.issue(user.id));
   }
 

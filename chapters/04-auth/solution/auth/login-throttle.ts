@@ -1,62 +1,71 @@
+import { AppError, defineErrorCodes } from '@course/platform/errors';
 import type { LoginThrottleConfig } from '../config';
-import { AppError } from '../errors/app-error';
-import type { LoginAttemptRepository } from './login-attempt.repository';
+import type { LoginCounterRepository } from './login-counter.repository';
+
+declare module '@course/platform/errors' {
+  interface ErrorCodes {
+    TOO_MANY_LOGIN_ATTEMPTS: true;
+  }
+}
+defineErrorCodes({ TOO_MANY_LOGIN_ATTEMPTS: { status: 429, title: 'Too many login attempts' } });
+
+const accountKey = (email: string) => `account:${email}`;
+const addressKey = (ip: string) => `ip:${ip}`;
 
 /**
- * Slows down password guessing with two sliding windows: failures per account (email) and failures per client
- * address. A successful login clears the account's count, because the owner has just proved who they are; it
- * never clears the address's count, or an attacker with one account of their own could log into it between
- * guesses at other people's passwords.
+ * Slows down password guessing with two windows: attempts per account (email) and attempts per client address.
+ * Every attempt is reserved, and counted as a failure, before its password is checked, so a burst of parallel
+ * guesses gets no more checks than the limit allows. A successful login then clears the account's count, because
+ * the owner has just proved who they are, and gives back the address's reservation; it never clears the address's
+ * count, or an attacker with one account of their own could log into it between guesses at other people's
+ * passwords.
  */
 export class LoginThrottle {
   constructor(
-    private readonly attempts: LoginAttemptRepository,
+    private readonly counters: LoginCounterRepository,
     private readonly config: LoginThrottleConfig,
   ) {}
 
-  /** Throws 429 with Retry-After while the account or the address has no failures left in its window. */
-  async check(email: string, ip: string): Promise<void> {
+  /** Reserves one attempt for the account and one for the address, or throws 429 with Retry-After. */
+  async reserve(email: string, ip: string): Promise<void> {
     // #exercise 4.7
-    const windowStart = new Date(Date.now() - this.config.windowSeconds * 1000);
-    const lastSuccess = await this.attempts.lastSuccess(email);
-    const accountStart = lastSuccess && lastSuccess > windowStart ? lastSuccess : windowStart;
-    const accountFailures = await this.attempts.failuresSince({ email }, accountStart);
-    const addressFailures = await this.attempts.failuresSince({ ip }, windowStart);
-    const retryAfter = Math.max(
-      this.secondsToWait(accountFailures, this.config.maxFailuresPerAccount),
-      this.secondsToWait(addressFailures, this.config.maxFailuresPerIp),
-    );
-    if (retryAfter > 0) {
-      // Retry-After in seconds (RFC 9110 §10.2.3), which 429 invites (RFC 6585 §4).
-      throw new AppError({
-        code: 'TOO_MANY_LOGIN_ATTEMPTS',
-        message: `Too many failed logins; try again in ${retryAfter} seconds.`,
-        headers: { 'Retry-After': String(retryAfter) },
-      });
+    const { windowSeconds, maxFailuresPerAccount, maxFailuresPerIp } = this.config;
+    const account = await this.counters.reserve(accountKey(email), maxFailuresPerAccount, windowSeconds);
+    if (!account.granted) throw this.tooManyAttempts(account.windowStart);
+    const address = await this.counters.reserve(addressKey(ip), maxFailuresPerIp, windowSeconds);
+    if (!address.granted) {
+      // This attempt will not happen, so it must not count against the account either.
+      await this.counters.refund(accountKey(email));
+      throw this.tooManyAttempts(address.windowStart);
     }
     // #starter
+    // // Fails closed: until the throttle works, nobody can log in, rather than everybody as often as they like.
+    // throw new AppError({
+    //   code: 'TOO_MANY_LOGIN_ATTEMPTS',
+    //   message: 'Exercise 4.7 is not done yet: logins stay refused until LoginThrottle.reserve() is written.',
+    // });
     // #end
   }
 
-  /** Records one login attempt; check() counts the failures. */
-  async record(email: string, ip: string, succeeded: boolean): Promise<void> {
+  /** The password was right: the account starts afresh, and the address gets its reservation back. */
+  async succeeded(email: string, ip: string): Promise<void> {
     // #exercise 4.7
-    await this.attempts.record({ email, ip, succeeded });
-    // #starter
+    await this.counters.clear(accountKey(email));
+    await this.counters.refund(addressKey(ip));
     // #end
   }
 
-  /**
-   * Seconds until enough failures have left the window for one more attempt, or 0 when one is allowed now.
-   * `failures` are oldest first; once the one at `length - max` has left, `max - 1` remain.
-   */
-  private secondsToWait(failures: Date[], max: number): number {
+  /** 429 with Retry-After: the seconds until the window that began at `windowStart` ends, at least 1. */
+  private tooManyAttempts(windowStart: Date): AppError {
     // #exercise 4.7
-    if (failures.length < max) return 0;
-    const freedAt = failures[failures.length - max]!.getTime() + this.config.windowSeconds * 1000;
-    return Math.max(1, Math.ceil((freedAt - Date.now()) / 1000));
-    // #starter
-    // return 0;
+    const endsAt = windowStart.getTime() + this.config.windowSeconds * 1000;
+    const retryAfter = Math.max(1, Math.ceil((endsAt - Date.now()) / 1000));
+    // Retry-After in seconds (RFC 9110 §10.2.3), which 429 invites (RFC 6585 §4).
+    return new AppError({
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      message: `Too many failed logins; try again in ${retryAfter} seconds.`,
+      headers: { 'Retry-After': String(retryAfter) },
+    });
     // #end
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Logger } from 'winston';
+import type { Logger } from '@course/platform/logging';
 import { unauthorized } from './challenge';
 import type { RefreshTokenRepository } from './refresh-token.repository';
 
@@ -67,6 +67,8 @@ export class RefreshTokenService {
     const stored = await this.tokens.findByHash(hashRefreshToken(token));
     if (stored) await this.tokens.revokeFamily(stored.familyId);
     // #starter
+    // // Fails closed: a logout that did nothing would leave the session open while its user believes it ended.
+    // throw new Error('Exercise 4.5 is not done yet: logout fails until RefreshTokenService.revoke() is written');
     // #end
   }
 }

@@ -1,4 +1,4 @@
-import type { PageQuery } from '../lists/page';
+import type { PageQuery, SortQuery } from '@course/platform/lists';
 
 export interface Author {
   /** A UUID, assigned by the server. */
@@ -36,7 +36,7 @@ export interface AuthorPatch {
 export const AUTHOR_SORT_FIELDS = ['name', 'createdAt'] as const;
 export type AuthorSortField = (typeof AUTHOR_SORT_FIELDS)[number];
 
-export interface AuthorListQuery extends PageQuery {
+export interface AuthorListQuery extends PageQuery, SortQuery {
   /**
    * Only authors whose name contains this text, ignoring case.
    * @maxLength 200

@@ -1,7 +1,9 @@
 import { Body, Controller, Path, Put, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
 import { currentUser } from '../auth/current-user';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { parseUuid } from '../database';
+import { userNotFound } from './user.errors';
 import type { UserService } from './user.service';
 import type { RolesInput, User } from './user.types';
 
@@ -28,6 +30,10 @@ export class UserController extends Controller {
     @Path() userId: string,
     @Body() body: RolesInput,
   ): Promise<User> {
-    return this.users.setRoles(currentUser(request), userId, body.roles);
+    // Parsed once, here at the edge: the same UUID in upper case names the same row, so every comparison below
+    // must see the one spelling that the database uses.
+    const id = parseUuid(userId);
+    if (id === undefined) throw userNotFound(userId);
+    return this.users.setRoles(currentUser(request), id, body.roles);
   }
 }

@@ -1,5 +1,5 @@
-import { isUniqueViolation, type PrismaClient } from '../db/prisma';
-import { isUuid } from '../db/uuid';
+import { isUuid, prismaConstraintViolation } from '../database';
+import type { PrismaClient } from '../generated/prisma/client';
 import { ROLE_NAMES, type Permission, type RoleName, type User, type UserCredentials } from './user.types';
 
 export interface NewUser {
@@ -64,7 +64,7 @@ export class PrismaUserRepository implements UserRepository {
       return toUser(row);
     } catch (error) {
       // Checking first and inserting second would race with a second registration of the same address.
-      if (isUniqueViolation(error)) return undefined;
+      if (prismaConstraintViolation(error)?.constraint === 'users_email_key') return undefined;
       throw error;
     }
   }

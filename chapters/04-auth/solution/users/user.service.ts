@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { ownRolesLocked, userNotFound } from './user.errors';
 import type { UserRepository } from './user.repository';
 import type { RoleName, User } from './user.types';
 
@@ -6,19 +6,15 @@ export class UserService {
   constructor(private readonly users: UserRepository) {}
 
   /**
-   * Replaces the roles of user `userId`. Whoever may call this can grant any role, so one rule stands above the
+   * Replaces the roles of user `userId`, a UUID that the controller has parsed into lower case, as every id
+   * that the database hands out is. Whoever may call this can grant any role, so one rule stands above the
    * permission check: nobody changes their own roles, neither to rise nor to lock themselves out.
    */
   async setRoles(actor: User, userId: string, roles: RoleName[]): Promise<User> {
     // #exercise 4.6
-    if (actor.id === userId) {
-      throw new AppError({
-        code: 'OWN_ROLES_LOCKED',
-        message: 'Another administrator has to change your roles.',
-      });
-    }
+    if (actor.id === userId) throw ownRolesLocked();
     const user = await this.users.setRoles(userId, [...new Set(roles)]);
-    if (!user) throw new AppError({ code: 'USER_NOT_FOUND', message: `No user has id ${userId}.` });
+    if (!user) throw userNotFound(userId);
     return user;
     // #end
   }

@@ -24,7 +24,7 @@ export function signAccessToken(userId: string, config: TokenConfig): string {
 
 /**
  * Checks an access token and returns its claims. Only HS256 is accepted, whatever the token's header says: the
- * header is written by whoever made the token. An expired token gets TOKEN_EXPIRED, so that the client knows to
+ * header is written by whoever made the token. The token must carry sub, jti, iat and exp, and our iss and aud. An expired token gets TOKEN_EXPIRED, so that the client knows to
  * refresh; anything else wrong gets TOKEN_INVALID, without saying what.
  */
 export function verifyAccessToken(token: string, config: TokenConfig): AccessTokenClaims {

@@ -11,7 +11,7 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { PROBLEM_JSON, type ProblemDetails } from '../errors/problem';
+import { PROBLEM_JSON, type ProblemDetails } from '@course/platform/errors';
 import type { User } from '../users/user.types';
 import type { AuthService } from './auth.service';
 import type { LoginInput, RefreshInput, RegisterInput, RegistrationReceipt, TokenPair } from './auth.types';
@@ -95,6 +95,8 @@ export class AuthController extends Controller {
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async me(@Request() request: ExpressRequest): Promise<User> {
+    // Personal data behind a token: no cache, shared or private, may keep it (RFC 9111 §5.2.2.5).
+    this.setHeader('Cache-Control', 'no-store');
     return currentUser(request);
   }
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/prisma';
+import type { PrismaClient } from '../generated/prisma/client';
 
 export interface NewRefreshToken {
   userId: string;
@@ -19,13 +19,14 @@ export interface StoredRefreshToken {
 /** Where the hashes of refresh tokens are kept, with what has become of each token. */
 export interface RefreshTokenRepository {
   create(token: NewRefreshToken): Promise<void>;
+  /** The token with this hash; `revokedAt` is set when the token or any other of its family was revoked. */
   findByHash(tokenHash: string): Promise<StoredRefreshToken | undefined>;
   /**
    * Marks a token used, unless it already is or its family is revoked. Returns whether this call marked it: of two
    * requests that race with the same token, exactly one gets true.
    */
   markUsed(id: string): Promise<boolean>;
-  /** Revokes every token of the family, used or not. */
+  /** Revokes every token of the family, used or not; findByHash() reports later tokens of it as revoked too. */
   revokeFamily(familyId: string): Promise<void>;
 }
 
@@ -39,15 +40,18 @@ export class PrismaRefreshTokenRepository implements RefreshTokenRepository {
   async findByHash(tokenHash: string): Promise<StoredRefreshToken | undefined> {
     const row = await this.prisma.refreshToken.findUnique({ where: { tokenHash } });
     if (!row) return undefined;
-    const { id, userId, familyId, expiresAt, usedAt, revokedAt } = row;
-    return {
-      id,
-      userId,
-      familyId,
-      expiresAt,
-      usedAt: usedAt ?? undefined,
-      revokedAt: revokedAt ?? undefined,
-    };
+    const { id, userId, familyId, expiresAt, usedAt } = row;
+    // A family is revoked as a whole. A token issued into it after revokeFamily() ran, by a refresh that raced
+    // with the reuse that revoked it, was never marked itself; its revoked siblings speak for it.
+    const revokedAt =
+      row.revokedAt ??
+      (
+        await this.prisma.refreshToken.findFirst({
+          where: { familyId, revokedAt: { not: null } },
+          select: { revokedAt: true },
+        })
+      )?.revokedAt;
+    return { id, userId, familyId, expiresAt, usedAt: usedAt ?? undefined, revokedAt: revokedAt ?? undefined };
   }
 
   async markUsed(id: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Logger } from 'winston';
+import type { Logger } from '@course/platform/logging';
 import { unauthorized } from './challenge';
 import type { RefreshTokenRepository } from './refresh-token.repository';
 
@@ -54,6 +54,8 @@ export class RefreshTokenService {
   /** Logout: revokes the token's family, so that no token of this login works again. Unknown tokens are ignored. */
   async revoke(token: string): Promise<void> {
     // #exercise 4.5: Rotate refresh tokens and detect reuse. Stuck? pnpm course hint 4.5
+    // Fails closed: a logout that did nothing would leave the session open while its user believes it ended.
+    throw new Error('Exercise 4.5 is not done yet: logout fails until RefreshTokenService.revoke() is written');
     // #end
   }
 }

@@ -1,7 +1,6 @@
-import { AppError } from '../errors/app-error';
-import type { BookRepository } from '../books/book.repository';
-import { DEFAULT_LIMIT, type Slice } from '../lists/page';
-import { parseSort } from '../lists/sort';
+import { DEFAULT_LIMIT, parseSort, type Slice } from '@course/platform/lists';
+import { isUuid } from '../database';
+import { authorNotFound } from './author.errors';
 import type { AuthorRepository } from './author.repository';
 import {
   AUTHOR_SORT_FIELDS,
@@ -11,40 +10,28 @@ import {
   type AuthorPatch,
 } from './author.types';
 
-function authorNotFound(id: string): AppError {
-  return new AppError({ code: 'AUTHOR_NOT_FOUND', message: `No author has id ${id}.` });
-}
-
 export class AuthorService {
-  constructor(
-    private readonly authors: AuthorRepository,
-    private readonly books: BookRepository,
-  ) {}
+  constructor(private readonly authors: AuthorRepository) {}
 
   async create(input: AuthorInput): Promise<Author> {
     return this.authors.create(input);
   }
 
   async get(id: string): Promise<Author> {
-    const author = await this.authors.findById(id);
+    const author = isUuid(id) ? await this.authors.findById(id) : undefined;
     if (!author) throw authorNotFound(id);
     return author;
   }
 
   async update(id: string, patch: AuthorPatch): Promise<Author> {
-    const author = await this.authors.update(id, patch);
+    const author = isUuid(id) ? await this.authors.update(id, patch) : undefined;
     if (!author) throw authorNotFound(id);
     return author;
   }
 
+  /** Deletes an author without books; the repository throws AUTHOR_HAS_BOOKS for one with books. */
   async delete(id: string): Promise<void> {
-    if ((await this.books.countByAuthor(id)) > 0) {
-      throw new AppError({
-        code: 'AUTHOR_HAS_BOOKS',
-        message: `Author ${id} still has books; delete or move them first.`,
-      });
-    }
-    if (!(await this.authors.delete(id))) throw authorNotFound(id);
+    if (!isUuid(id) || !(await this.authors.delete(id))) throw authorNotFound(id);
   }
 
   async list({

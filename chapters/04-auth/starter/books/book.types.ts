@@ -1,4 +1,10 @@
-import type { PageQuery } from '../lists/page';
+import type { PageQuery, SortQuery } from '@course/platform/lists';
+
+/** Who wrote a book: enough to show it in a list without a request per book. */
+export interface AuthorSummary {
+  id: string;
+  name: string;
+}
 
 export interface Book {
   /** A UUID, assigned by the server. */
@@ -6,6 +12,7 @@ export interface Book {
   title: string;
   isbn: string;
   authorId: string;
+  author: AuthorSummary;
   /** @isInt */
   publishedYear: number;
   /**
@@ -13,9 +20,23 @@ export interface Book {
    * @isInt
    */
   priceCents: number;
+  /** The book's tags, in alphabetical order. */
+  tags: string[];
+  /** @isInt */
+  reviewCount: number;
+  /** The average rating of the book's reviews, rounded to two decimals; null until the first review. */
+  averageRating: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * A tag: lowercase words of letters and digits joined by hyphens.
+ * @pattern ^[a-z0-9]+(-[a-z0-9]+)*$
+ * @maxLength 30
+ * @example "science-fiction"
+ */
+export type TagName = string;
 
 export interface BookInput {
   /**
@@ -51,6 +72,11 @@ export interface BookInput {
    * @example 1299
    */
   priceCents: number;
+  /**
+   * Tags that do not exist yet are created. Repeated tags count once.
+   * @maxItems 10
+   */
+  tags?: TagName[];
 }
 
 /** A JSON merge patch (RFC 7396): the fields to change, with the rules of BookInput; absent fields stay as they are. */
@@ -77,12 +103,17 @@ export interface BookPatch {
    * @maximum 100000000
    */
   priceCents?: number;
+  /**
+   * The book's new tags, replacing all of its current ones; `[]` removes them all.
+   * @maxItems 10
+   */
+  tags?: TagName[];
 }
 
 export const BOOK_SORT_FIELDS = ['title', 'publishedYear', 'priceCents', 'createdAt'] as const;
 export type BookSortField = (typeof BOOK_SORT_FIELDS)[number];
 
-export interface BookListQuery extends PageQuery {
+export interface BookListQuery extends PageQuery, SortQuery {
   /**
    * Only books by this author.
    * @pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$
@@ -93,6 +124,8 @@ export interface BookListQuery extends PageQuery {
    * @maxLength 200
    */
   q?: string;
+  /** Only books with this tag. */
+  tag?: TagName;
   /**
    * Only books published in this year or later.
    * @isInt

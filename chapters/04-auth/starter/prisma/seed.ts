@@ -6,10 +6,11 @@
  *
  * Run it again to reset the administrator's password.
  */
+import { AppError } from '@course/platform/errors';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { checkPasswordPolicy, hashPassword } from '../auth/password';
 import { DEFAULT_BCRYPT_COST } from '../config';
-import { createPrismaClient, type PrismaClient } from '../db/prisma';
-import { AppError } from '../errors/app-error';
+import { PrismaClient } from '../generated/prisma/client';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const email = required('ADMIN_EMAIL').trim().toLowerCase();
   const password = required('ADMIN_PASSWORD');
   checkPasswordPolicy(password, email);
-  const prisma = createPrismaClient(required('DATABASE_URL'));
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: required('DATABASE_URL') }) });
   try {
     await seedAdmin(prisma, email, password);
     await seedCatalogue(prisma);

@@ -10,6 +10,7 @@ export type Permission =
   | 'authors:read'
   | 'authors:write'
   | 'authors:delete'
+  | 'reviews:write'
   | 'users:manage';
 
 /** A user as the API shows it: never with a password or a hash. */

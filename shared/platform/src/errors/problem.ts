@@ -16,9 +16,8 @@ export interface ProblemDetails {
   /** The path of the request that failed; absent when the request could not even be parsed. */
   instance?: string;
   /**
-   * The stable error code, which clients branch on: a registered `ErrorCode` such as `BOOK_NOT_FOUND`. Typed as a string
-   * here because this interface is also the documented response schema, and tsoa cannot document a type computed
-   * from `keyof`.
+   * The stable error code, which clients branch on: one of the registered ErrorCode values. Typed as a string here
+   * because tsoa reads this type for the OpenAPI document and cannot follow `Extract<keyof ErrorCodes, string>`.
    */
   code: string;
   /** The invalid fields of a 422. */

@@ -8,6 +8,7 @@ INSERT INTO "permissions" ("name", "description") VALUES
     ('authors:read', 'Read authors'),
     ('authors:write', 'Create and update authors'),
     ('authors:delete', 'Delete authors'),
+    ('reviews:write', 'Review books, as oneself'),
     ('users:manage', 'Change the roles of other users');
 
 INSERT INTO "roles" ("name", "description") VALUES
@@ -18,12 +19,15 @@ INSERT INTO "roles" ("name", "description") VALUES
 INSERT INTO "role_permissions" ("role_name", "permission_name") VALUES
     ('reader', 'books:read'),
     ('reader', 'authors:read'),
+    ('reader', 'reviews:write'),
     ('editor', 'books:read'),
     ('editor', 'authors:read'),
+    ('editor', 'reviews:write'),
     ('editor', 'books:write'),
     ('editor', 'authors:write'),
     ('admin', 'books:read'),
     ('admin', 'authors:read'),
+    ('admin', 'reviews:write'),
     ('admin', 'books:write'),
     ('admin', 'authors:write'),
     ('admin', 'books:delete'),

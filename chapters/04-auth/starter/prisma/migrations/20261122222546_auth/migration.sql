@@ -1,5 +1,5 @@
 -- Who may use the Bookstore: users, their roles and what each role permits, refresh tokens (only their SHA-256
--- hashes) and login attempts for throttling. Made by `pnpm db:migrate:dev` from schema.prisma.
+-- hashes) and counters of login attempts for throttling. Made by `pnpm db:migrate:dev` from schema.prisma.
 
 -- CreateTable
 CREATE TABLE "users" (
@@ -58,14 +58,12 @@ CREATE TABLE "refresh_tokens" (
 );
 
 -- CreateTable
-CREATE TABLE "login_attempts" (
-    "id" BIGSERIAL NOT NULL,
-    "email" TEXT NOT NULL,
-    "ip" TEXT NOT NULL,
-    "succeeded" BOOLEAN NOT NULL,
-    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+CREATE TABLE "login_counters" (
+    "key" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL,
+    "window_start" TIMESTAMPTZ(6) NOT NULL,
 
-    CONSTRAINT "login_attempts_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "login_counters_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex
@@ -79,12 +77,6 @@ CREATE INDEX "refresh_tokens_family_id_idx" ON "refresh_tokens"("family_id");
 
 -- CreateIndex
 CREATE INDEX "refresh_tokens_user_id_idx" ON "refresh_tokens"("user_id");
-
--- CreateIndex
-CREATE INDEX "login_attempts_email_created_at_idx" ON "login_attempts"("email", "created_at");
-
--- CreateIndex
-CREATE INDEX "login_attempts_ip_created_at_idx" ON "login_attempts"("ip", "created_at");
 
 -- AddForeignKey
 ALTER TABLE "role_permissions" ADD CONSTRAINT "role_permissions_role_name_fkey" FOREIGN KEY ("role_name") REFERENCES "roles"("name") ON DELETE CASCADE ON UPDATE CASCADE;
