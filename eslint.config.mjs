@@ -22,6 +22,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': 'off',
       '@typescript-eslint/consistent-type-imports': 'off',
+      'no-unused-private-class-members': 'off',
       'prefer-const': 'off',
     },
   },

@@ -1,0 +1,1 @@
+module.exports = require('@course/jest-preset').chapterConfig(__dirname);
