@@ -34,14 +34,14 @@ export class LruCache<K, V> {
   /** The value, or undefined when there is none or it has expired. A hit makes the key the most recently used. */
   get(key: K): V | undefined {
     // #exercise 5.1: An LRU cache with a TTL. Stuck? pnpm course hint 5.1
-    throw new Error('Exercise 5.1 is not done yet: An LRU cache with a TTL');
+    throw new Error('Exercise 5.1 is not done yet: get()');
     // #end
   }
 
   /** Stores the value as the most recently used, and evicts the least recently used entries beyond `max`. */
   set(key: K, value: V, ttlMs: number = this.#ttlMs): void {
     // #exercise 5.1: An LRU cache with a TTL. Stuck? pnpm course hint 5.1
-    throw new Error('Exercise 5.1 is not done yet: An LRU cache with a TTL');
+    throw new Error('Exercise 5.1 is not done yet: set()');
     // #end
   }
 
