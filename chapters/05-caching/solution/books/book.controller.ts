@@ -64,6 +64,7 @@ export class BookController extends Controller {
 
   @Get('{bookId}')
   @Security('bearer', ['books:read'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission books:read', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
@@ -91,6 +92,7 @@ export class BookController extends Controller {
   @Delete('{bookId}')
   @SuccessResponse(204, 'Deleted')
   @Security('bearer', ['books:delete'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission books:delete', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)

@@ -44,6 +44,7 @@ export class ReviewController extends Controller {
   /** Lists a book's reviews, newest first. */
   @Get()
   @Security('bearer', ['books:read'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission books:read', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Book not found', undefined, PROBLEM_JSON)
@@ -86,6 +87,7 @@ export class ReviewController extends Controller {
 
   @Get('{reviewId}')
   @Security('bearer', ['books:read'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission books:read', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Review not found', undefined, PROBLEM_JSON)

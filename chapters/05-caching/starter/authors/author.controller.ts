@@ -60,6 +60,7 @@ export class AuthorController extends Controller {
 
   @Get('{authorId}')
   @Security('bearer', ['authors:read'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission authors:read', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
@@ -87,6 +88,7 @@ export class AuthorController extends Controller {
   @Delete('{authorId}')
   @SuccessResponse(204, 'Deleted')
   @Security('bearer', ['authors:delete'])
+  @Response<ProblemDetails>(400, 'Bad request: a malformed path', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(401, 'Authentication required', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(403, 'Needs the permission authors:delete', undefined, PROBLEM_JSON)
   @Response<ProblemDetails>(404, 'Author not found', undefined, PROBLEM_JSON)
