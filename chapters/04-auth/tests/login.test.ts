@@ -59,12 +59,12 @@ exercise('4.2', () => {
     });
   });
 
-  describe('with bcrypt at cost 8', () => {
+  describe('with bcrypt at cost 10', () => {
     requiresPostgresServer(TIMING)(
       'When the address has no account, then the failure takes about as long as a wrong password',
       async () => {
         const slow = bookstoreOn(store.db, {
-          env: { BCRYPT_COST: '8' },
+          env: { BCRYPT_COST: '10' },
           overrides: { loginThrottle: UNLIMITED_LOGINS },
         });
         const email = uniqueEmail('timed');

@@ -145,12 +145,12 @@ exercise('4.1', () => {
       expect(res.body.errors).toEqual([{ field: 'body.email', message: expect.any(String) }]);
     });
 
-    describe('with bcrypt at cost 8', () => {
+    describe('with bcrypt at cost 10', () => {
       requiresPostgresServer(TIMING)(
         'When a taken address registers, then it takes about as long as a new one',
         async () => {
           const slow = bookstoreOn(store.db, {
-            env: { BCRYPT_COST: '8' },
+            env: { BCRYPT_COST: '10' },
             overrides: { loginThrottle: UNLIMITED_LOGINS },
           });
           const taken = uniqueEmail('taken');
