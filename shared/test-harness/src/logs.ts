@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import winston from 'winston';
+import { recordServerOutput } from './server-output';
 
 /** One JSON log entry as a winston JSON logger writes it. */
 export interface LogEntry {
@@ -38,7 +39,11 @@ export function memoryLogger<L extends winston.Logger = winston.Logger>(
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString().split('\n')) {
-        if (line.trim() !== '') logs.push(JSON.parse(line) as LogEntry);
+        if (line.trim() === '') continue;
+        const entry = JSON.parse(line) as LogEntry;
+        logs.push(entry);
+        // Shown with the test's failure, if it fails: what the server logged while the test ran.
+        recordServerOutput('log', entry);
       }
       done();
     },
