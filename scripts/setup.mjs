@@ -6,7 +6,9 @@ import { execSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const MIN_NODE = [20, 19];
-const PNPM_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).packageManager.split('@')[1];
 
 function step(title) {
   console.log(`\n▶ ${title}`);
@@ -30,7 +32,9 @@ function pnpmVersion() {
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
-  console.error(`✗ Node ${MIN_NODE.join('.')}+ is required; this is ${process.versions.node}. With nvm: nvm install (reads .nvmrc).`);
+  console.error(
+    `✗ Node ${MIN_NODE.join('.')}+ is required; this is ${process.versions.node}. With nvm: nvm install (reads .nvmrc).`,
+  );
   process.exit(1);
 }
 
@@ -62,7 +66,10 @@ step('Generated code (tsoa routes, OpenAPI documents, Prisma clients)');
 run('pnpm', ['run', 'generate']);
 
 step('Services and ports');
-const doctor = spawnSync('pnpm', ['course', 'doctor'], { stdio: 'inherit', shell: process.platform === 'win32' });
+const doctor = spawnSync('pnpm', ['course', 'doctor'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (doctor.status !== 0) {
   console.error(
     '\nSetup installed everything, but the doctor found problems above: the lines under each ✗ say how to fix them.\n' +
