@@ -14,6 +14,12 @@ const redis = useTestRedis();
 const postgresCheck = () => ({ name: 'postgres', check: () => db.pool.query('SELECT 1') });
 const redisCheck = (client = redis.client) => ({ name: 'redis', check: () => client.ping() });
 
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  cleanups = [];
+});
+
 scaffold('liveness', () => {
   it('When everything else is down, then /livez still answers 200: it checks only the process', async () => {
     const down = { name: 'postgres', check: () => Promise.reject(new Error('connection refused')) };
@@ -52,17 +58,17 @@ exercise('7.2', () => {
     const hole = await blackHole();
     const hanging = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${hole.port}/x`, max: 1 });
     hanging.on('error', () => undefined);
-    try {
-      const { app } = testApp(hanging, [{ name: 'postgres', check: () => hanging.query('SELECT 1') }], 200);
-      const started = Date.now();
-      const res = await request(app).get('/readyz');
-      expect(res.status).toBe(503);
-      expect(res.body.checks.postgres).toMatch(/200 ms/);
-      expect(Date.now() - started).toBeLessThan(1_500);
-    } finally {
+    // Closed by afterEach, so that a readiness check that hangs fails this test instead of holding jest open.
+    cleanups.push(async () => {
       await hole.close();
       await hanging.end().catch(() => undefined);
-    }
+    });
+    const { app } = testApp(hanging, [{ name: 'postgres', check: () => hanging.query('SELECT 1') }], 200);
+    const started = Date.now();
+    const res = await request(app).get('/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body.checks.postgres).toMatch(/200 ms/);
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('When shutdown has begun, then /readyz is 503 even though every dependency answers', async () => {
