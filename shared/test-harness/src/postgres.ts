@@ -28,9 +28,8 @@ const EMBEDDED_TEST_TIMEOUT_MS = 30_000;
 
 /**
  * Gives the calling test file a database of its own. Call it at the top level of the file (or of a describe): it
- * registers a beforeAll that clones the database from a template built from `migrationsDir` and `schemaSql`, and an
- * afterAll that closes the pool and drops the database (in the background, so the next test file starts at once).
- * Where no PostgreSQL server is reachable, or with COURSE_PGLITE=1, the database is an embedded one (PGlite). Tests share the database; call `truncate()` in a beforeEach for a clean
+ * registers a beforeAll that creates the database and applies `migrationsDir` and `schemaSql`, and an afterAll that
+ * closes the pool and drops the database. Tests share the database; call `truncate()` in a beforeEach for a clean
  * slate per test.
  *
  * The returned object can be used from tests and hooks only; reading it while the file loads, or after the
@@ -55,7 +54,7 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
     const database = current;
     current = undefined;
     dropped = true;
-    if (database) await dropTestDatabase(database, { background: true });
+    if (database) await dropTestDatabase(database);
   }, SETUP_TIMEOUT_MS);
 
   const live = (): TestDatabase => {

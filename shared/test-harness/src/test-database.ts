@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { migrate, redactUrl, unreachableReason } from '@course/db-migrate';
 import { embeddedMode } from '@course/db-migrate/embedded';
 import { Client, Pool, type QueryResult, type QueryResultRow } from 'pg';
@@ -129,16 +128,8 @@ export function isEmbedded(database: TestDatabase): boolean {
   return embeddedServers.has(database);
 }
 
-/**
- * Closes the database's connections (see TestDatabase.onClose) and drops it, terminating any it did not know of.
- * With `background`, the DROP runs in a detached process and this returns once the connections are closed: DROP
- * DATABASE waits for the disk, and the next test file need not wait with it. A DROP that fails there leaves a
- * database that the next run's stale-database cleanup removes.
- */
-export async function dropTestDatabase(
-  database: TestDatabase,
-  { background = false }: { background?: boolean } = {},
-): Promise<void> {
+/** Closes the database's connections (see TestDatabase.onClose) and drops it, terminating any it did not know of. */
+export async function dropTestDatabase(database: TestDatabase): Promise<void> {
   const stopEmbedded = embeddedServers.get(database);
   if (stopEmbedded) {
     embeddedServers.delete(database);
@@ -152,27 +143,10 @@ export async function dropTestDatabase(
   try {
     await database.close();
   } finally {
-    if (background) dropInBackground(database.serverUrl, database.name);
-    else
-      await onServer(database.serverUrl, (admin) =>
-        admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`),
-      );
+    await onServer(database.serverUrl, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`),
+    );
   }
-}
-
-function dropInBackground(serverUrl: string, name: string): void {
-  const script = `const { Client } = require(${JSON.stringify(require.resolve('pg'))});
-const client = new Client({ connectionString: process.env.COURSE_SERVER_URL, connectionTimeoutMillis: ${CONNECT_TIMEOUT_MS} });
-client.connect()
-  .then(() => client.query('DROP DATABASE IF EXISTS "' + process.env.COURSE_DATABASE + '" WITH (FORCE)'))
-  .catch(() => { process.exitCode = 1; })
-  .finally(() => client.end().catch(() => undefined));`;
-  const child = spawn(process.execPath, ['-e', script], {
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, COURSE_SERVER_URL: serverUrl, COURSE_DATABASE: name },
-  });
-  child.unref();
 }
 
 async function createEmbeddedDatabase(source: TemplateSource, reason: string): Promise<TestDatabase> {
