@@ -3,6 +3,9 @@ import { createTestDatabase, dropTestDatabase, testDatabaseName } from './postgr
 import { isLocalServer, ownerPid } from './stale-databases';
 import { databaseExists, serverQuery } from './test-support';
 
+// Creating and dropping databases waits on the server's disk; on a busy machine each takes a second or more.
+jest.setTimeout(30_000);
+
 describe('stale test databases', () => {
   let sleeper: ChildProcess;
   let deadName: string;
