@@ -28,8 +28,9 @@ const EMBEDDED_TEST_TIMEOUT_MS = 30_000;
 
 /**
  * Gives the calling test file a database of its own. Call it at the top level of the file (or of a describe): it
- * registers a beforeAll that creates the database and applies `migrationsDir` and `schemaSql`, and an afterAll that
- * closes the pool and drops the database. Tests share the database; call `truncate()` in a beforeEach for a clean
+ * registers a beforeAll that clones the database from a template built once from `migrationsDir` and `schemaSql`, and
+ * an afterAll that closes the pool and drops the database. Where no PostgreSQL server is reachable, or with
+ * COURSE_PGLITE=1, the database is an embedded one (PGlite). Tests share the database; call `truncate()` in a beforeEach for a clean
  * slate per test.
  *
  * The returned object can be used from tests and hooks only; reading it while the file loads, or after the
