@@ -121,10 +121,11 @@ exercise('1.2', () => {
       return [host, `${filler}${'v'.repeat(valueLength)}`];
     }
 
-    it('When the field lines take exactly the limit, then the request is accepted', async () => {
+    it('When the field lines take exactly the limit, then the limit does not refuse the request', async () => {
       const client = await RawClient.connect(app.port);
       client.write(requestWith(...fieldsOfSize(testLimits.maxHeaderBytes)));
-      expect((await client.response()).status).toBe(200);
+      // Only the limit is judged here: answering the request needs later exercises, but a 431 would be this one's.
+      expect((await client.response()).status).not.toBe(431);
     });
 
     it('When the field lines take one byte more than the limit, then the server answers 431 and closes', async () => {
