@@ -10,8 +10,8 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const TOTALS = /^(\d+) passed, (\d+) failed$/;
 
-/** Workspace packages that have a `check` script, by name. */
-function checkedPackages() {
+/** Workspace packages that have the given script (`check` or `check:deep`), by name. */
+function checkedPackages(script) {
   return ['chapters', 'shared', 'projects'].flatMap((group) => {
     const dir = join(root, group);
     if (!existsSync(dir)) return [];
@@ -19,7 +19,7 @@ function checkedPackages() {
       .map((name) => join(dir, name, 'package.json'))
       .filter((file) => existsSync(file))
       .map((file) => JSON.parse(readFileSync(file, 'utf8')))
-      .filter((pkg) => pkg.scripts?.check)
+      .filter((pkg) => pkg.scripts?.[script])
       .map((pkg) => pkg.name);
   });
 }
@@ -47,17 +47,22 @@ function run(command, args, onLine) {
 
 const strip = (line) => line.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').trim();
 
+// `--deep` (`pnpm test:deep`): the chapters' `check:deep` instead, which adds the exercise-order steps and runs every
+// mutant. It takes minutes per chapter, so it is for instructors before a merge, not for the learner's loop or CI.
+const deep = process.argv.includes('--deep');
+const task = deep ? 'check:deep' : 'check';
+
 const results = new Map();
-const turboArgs = ['exec', 'turbo', 'run', 'check', '--continue', '--concurrency=1', '--log-prefix=task'];
+const turboArgs = ['exec', 'turbo', 'run', task, '--continue', '--concurrency=1', '--log-prefix=task'];
 await run('pnpm', turboArgs, (line) => {
-  const match = /^(\S+):check: (.*)$/.exec(strip(line));
+  const match = /^(\S+):check(?::deep)?: (.*)$/.exec(strip(line));
   const totals = match && TOTALS.exec(match[2].trim());
   if (totals) results.set(match[1], [Number(totals[1]), Number(totals[2])]);
 });
 
 let passed = 0;
 let failed = 0;
-for (const name of checkedPackages()) {
+for (const name of checkedPackages(task)) {
   const counts = results.get(name);
   if (counts) {
     passed += counts[0];

@@ -1,21 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { exercise } from '@course/test-harness';
 import { Redis } from 'ioredis';
+import type { JobHandler } from '@target/queue/job.types';
 import { ReliableQueue } from '@target/queue/reliable-queue';
-import { reportJobHandler } from '@target/reports/report.job';
 import {
   enqueueReports,
   reportFiles,
-  spawnTarget,
   startPrivateRedis,
   startWorker,
   useQueueTest,
   waitFor,
   WORKER_REDIS,
-  workerEnv,
 } from './support';
 
 const test = useQueueTest();
 const { db, redis, makeQueue } = test;
+
+/**
+ * Stores one report row per delivery, without the guard of 6.5: a job delivered twice stores two rows. Losing
+ * nothing is this exercise's promise; applying each effect once is 6.5's (its tests kill a worker process too).
+ */
+const storeEveryDelivery: JobHandler = async (job) => {
+  await db.pool.query('INSERT INTO report_files (report_id, job_id, body) VALUES ($1, $2, $3)', [
+    randomUUID(),
+    job.id,
+    '{}',
+  ]);
+  await sleep(20);
+  return {};
+};
 
 exercise('6.2', () => {
   it('When a fetched job misses its deadline, then reap puts it back first in line and the next delivery counts 2', async () => {
@@ -68,25 +82,6 @@ exercise('6.2', () => {
     expect(dead?.error).toMatch(/stopped responding/);
   });
 
-  it('When a worker is killed with kill -9 mid-batch, then another worker delivers every job: 0 of N lost', async () => {
-    const queue = makeQueue({ visibilityMs: 1_000 });
-    const total = 60;
-    await enqueueReports(queue, total);
-    const child = spawnTarget(
-      'worker.main.ts',
-      workerEnv(test, queue, { WORKER_CONCURRENCY: 10, REPORT_DELIVERY_MS: 100 }),
-    );
-    await waitFor('some reports', async () => (await reportFiles(db)).total >= 15, 20_000);
-    child.process.kill('SIGKILL');
-    await child.exited;
-    expect(await redis.client.llen(queue.keys.processing)).toBeGreaterThan(0);
-
-    await startWorker({ queue, handler: reportJobHandler({ pool: db.pool }), concurrency: 10 });
-    await waitFor('every job', async () => (await reportFiles(db)).jobs === total, 20_000);
-    await waitFor('an empty queue', async () => (await queue.counts()).processing === 0);
-    expect(await queue.counts()).toEqual({ ready: 0, processing: 0, delayed: 0, dead: 0 });
-  });
-
   it('When Redis crashes and restarts mid-run, then the workers reconnect and finish every job', async () => {
     const server = await startPrivateRedis();
     const client = new Redis(server.url, WORKER_REDIS);
@@ -95,9 +90,8 @@ exercise('6.2', () => {
       const queue = new ReliableQueue({ redis: client, name: 'restart', visibilityMs: 1_000 });
       const total = 80;
       await enqueueReports(queue, total);
-      const handler = reportJobHandler({ pool: db.pool, deliveryMs: 20 });
-      await startWorker({ queue, handler, concurrency: 5 });
-      await startWorker({ queue, handler, concurrency: 5 });
+      await startWorker({ queue, handler: storeEveryDelivery, concurrency: 5 });
+      await startWorker({ queue, handler: storeEveryDelivery, concurrency: 5 });
       await waitFor('some reports', async () => (await reportFiles(db)).total >= 20);
 
       await server.crash();
@@ -110,7 +104,7 @@ exercise('6.2', () => {
         const counts = await queue.counts();
         return counts.processing === 0 && counts.ready === 0;
       });
-      expect((await reportFiles(db)).total).toBe(total);
+      expect(await queue.counts()).toEqual({ ready: 0, processing: 0, delayed: 0, dead: 0 });
     } finally {
       client.disconnect();
       await server.destroy();

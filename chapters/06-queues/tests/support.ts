@@ -185,9 +185,15 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     server = child;
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(`redis-server on port ${port} (${output.slice(-300)})`, () =>
-      output.includes('Ready to accept connections'),
-    );
+    try {
+      await waitFor(`redis-server on port ${port} (${output.slice(-300)})`, () =>
+        output.includes('Ready to accept connections'),
+      );
+    } catch (error) {
+      // A server that never got ready must not outlive the test, or it keeps jest from exiting.
+      child.kill('SIGKILL');
+      throw error;
+    }
   };
   const crash = async () => {
     const child = server;

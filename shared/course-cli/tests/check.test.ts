@@ -19,11 +19,48 @@ describe('course check', () => {
     expect(stdout).toContain('✓ 01-demo  solution: 4 tests pass');
     expect(stdout).toContain('✓ 01-demo  starter fails at 1.1');
     expect(stdout).toContain('✓ 01-demo  starter fails at 1.2');
-    expect(stdout).toContain('✓ 01-demo  mutant 1 (1.1: subtracts instead of adding) killed');
-    expect(stdout).toContain('✓ 01-demo  order: with only 1.1 done, their 1 test passes');
+    expect(stdout).toContain('✓ 01-demo  mutants: 2 mutants apply to the solution (--deep runs them)');
+    expect(stdout).not.toContain('killed');
     expect(stdout).not.toContain('✗');
     expect(lastLine(stdout)).toMatch(/^\d+ passed, 0 failed$/);
     expect(code).toBe(0);
+  });
+
+  it('When --deep is given, then every mutant runs and is killed, and each step of the exercise order passes', async () => {
+    const { code, stdout } = await fixture.course(['check', '01', '--deep']);
+
+    expect(stdout).toContain('✓ 01-demo  mutant 1 (1.1: subtracts instead of adding) killed');
+    expect(stdout).toContain('✓ 01-demo  order: with only 1.1 done, their 1 test passes');
+    expect(stdout).not.toContain('✗');
+    expect(code).toBe(0);
+  });
+
+  it('When a refactor leaves a mutant pointing at code that is gone, then the quick check already fails', async () => {
+    fixture.write(SOLUTION_CALC, fixture.read(SOLUTION_CALC).replace('a + b', 'b + a'));
+
+    const { code, stdout } = await fixture.course(['check', '01', '--no-carried']);
+
+    expect(stdout).toContain('✗ 01-demo  mutants: 1 mutant of 2 no longer apply to the solution');
+    expect(stdout).toContain('"find" occurs 0 times in solution/calc.ts, not once');
+    expect(code).toBe(1);
+  });
+
+  it('When a test blocks jest for good, then check stops it after COURSE_CHECK_TIMEOUT_MS and fails, instead of hanging', async () => {
+    const tests = 'chapters/01-demo/tests/calc.test.ts';
+    const block = "require('node:child_process').execSync('sleep 60');";
+    fixture.write(
+      tests,
+      fixture.read(tests).replace('expect(add(2, 3)).toBe(5);', `${block}\n    expect(add(2, 3)).toBe(5);`),
+    );
+
+    const started = Date.now();
+    const { code, stdout } = await fixture.course(['check', '01', '--no-carried'], {
+      env: { COURSE_CHECK_TIMEOUT_MS: '4000' },
+    });
+
+    expect(stdout).toContain('✗ 01-demo  solution: jest was stopped after 4 s: a test or a hook hangs');
+    expect(Date.now() - started).toBeLessThan(50_000);
+    expect(code).toBe(1);
   });
 
   it('When the starter is stale, the README disagrees and a mutant survives, then each fails and is counted', async () => {
@@ -34,7 +71,7 @@ describe('course check', () => {
     const survivor = { exercise: '1.1', file: 'calc.ts', find: 'a + b', replace: 'b + a', why: 'same sum' };
     fixture.write(mutants, JSON.stringify([...JSON.parse(fixture.read(mutants)), survivor]));
 
-    const { code, stdout } = await fixture.course(['check', '01']);
+    const { code, stdout } = await fixture.course(['check', '01', '--deep']);
 
     expect(stdout).toContain('✗ 01-demo  starter: out of sync with solution/; run pnpm course sync');
     expect(stdout).toContain('starter/calc.ts differs from what the generator makes');
@@ -55,7 +92,7 @@ describe('course check proves the exercise order', () => {
       fixture.read(tests).replace('expect(add(2, 3)).toBe(5);', 'expect(add(2, 3) + average([0])).toBe(5);'),
     );
 
-    const { code, stdout } = await fixture.course(['check', '01']);
+    const { code, stdout } = await fixture.course(['check', '01', '--deep']);
 
     expect(stdout).toContain(
       '✗ 01-demo  order: with only 1.1 done, 1 of 1 test fail: 1.1 needs a later exercise',

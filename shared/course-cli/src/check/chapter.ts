@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadChapter, type Chapter } from '@course/chapter-kit';
 import type { ChapterFolder } from '../chapters';
@@ -8,20 +7,20 @@ import { exerciseTestFiles } from '../jest-report';
 import { runJest } from '../jest-runner';
 import { count } from '../text';
 import { checkCarried } from './carried';
-import { checkMutant, loadMutants } from './mutants';
+import { checkMutant, checkMutantsApply, loadMutants } from './mutants';
 import { checkOrderStep } from './order';
 import { buildPristine } from './pristine';
 import { checkReadme } from './readme';
 import { checkRegions } from './regions';
 import type { Item, Report } from './report';
 import { checkStarterSync } from './starter-sync';
-import { pristineItems, testsItem, titlesItem } from './tests';
+import { checkJobs, pristineItems, testsItem, titlesItem, wholeSuite } from './tests';
 import { typecheck } from './typecheck';
 
 /** Runs the solution's tests; returns where each exercise's tests live, so mutants load only those files. */
 async function checkSolution(chapter: Chapter, report: Report): Promise<Map<string, string[]>> {
   report.add(await typecheck(chapter, path.join(chapter.dir, 'tsconfig.json'), 'solution'));
-  const run = await runJest({ cwd: chapter.dir, target: 'solution', ci: true });
+  const run = await runJest({ cwd: chapter.dir, target: 'solution', ...wholeSuite() });
   report.add(testsItem(chapter.slug, 'solution: ', run, chapter.dir));
   if (!run.report) return new Map();
   report.add(titlesItem(chapter, run.report));
@@ -43,7 +42,7 @@ async function checkPristineStarter(chapter: Chapter, report: Report): Promise<v
   report.add(
     await typecheck(chapter, path.join(chapter.dir, '.course', 'tsconfig.pristine.json'), 'starter'),
   );
-  const run = await runJest({ cwd: chapter.dir, target: pristineDir, ci: true });
+  const run = await runJest({ cwd: chapter.dir, target: pristineDir, ...wholeSuite() });
   for (const item of pristineItems(chapter, run)) report.add(item);
 }
 
@@ -63,12 +62,6 @@ async function checkOrderAndMutants(
   ];
   const items = await mapConcurrently(jobs, checkJobs(), (job) => job());
   for (const item of items) report.add(item);
-}
-
-/** How many jest processes `course check` runs at once: COURSE_CHECK_JOBS, or one per CPU. */
-function checkJobs(): number {
-  const fromEnv = Number(process.env.COURSE_CHECK_JOBS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.max(1, os.availableParallelism());
 }
 
 /** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight; results keep their order. */
@@ -95,7 +88,7 @@ export async function checkChapter(
   root: string,
   git: GitView | undefined,
   report: Report,
-  options: { carried: boolean } = { carried: true },
+  options: { carried: boolean; deep: boolean } = { carried: true, deep: true },
 ): Promise<void> {
   let chapter: Chapter;
   try {
@@ -115,7 +108,8 @@ export async function checkChapter(
   if (options.carried) for (const item of checkCarried(chapter, root)) report.add(item);
   const testFiles = await checkSolution(chapter, report);
   await checkPristineStarter(chapter, report);
-  await checkOrderAndMutants(chapter, report, testFiles);
+  if (options.deep) await checkOrderAndMutants(chapter, report, testFiles);
+  else report.add(checkMutantsApply(chapter));
   // What check built (the pristine starter, mutants, order steps) is not worth keeping between runs.
   fs.rmSync(path.join(chapter.dir, '.course'), { recursive: true, force: true });
 }

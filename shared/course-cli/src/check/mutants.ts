@@ -6,7 +6,7 @@ import { exercisePattern, runJest } from '../jest-runner';
 import { count } from '../text';
 import { copySolution } from './pristine';
 import type { Item } from './report';
-import { crashed, failureDetails } from './tests';
+import { checkTimeoutMs, crashed, failureDetails } from './tests';
 
 export interface Mutant {
   exercise: string;
@@ -45,20 +45,56 @@ export function loadMutants(chapter: Chapter): Mutant[] | Item {
 
 /** Writes the mutated copy of the solution to `dir`; returns why it cannot, if it cannot. */
 function writeMutant(chapter: Chapter, mutant: Mutant, dir: string): string | undefined {
-  if (!chapter.exercises.some((e) => e.id === mutant.exercise)) {
-    return `exercise ${mutant.exercise} is not in chapter.json`;
-  }
+  const problem = mutantProblem(chapter, mutant);
+  if (problem) return problem;
   copySolution(chapter, dir);
   const file = path.join(dir, mutant.file);
-  if (!fs.existsSync(file)) return `solution/${mutant.file} does not exist`;
   const text = fs.readFileSync(file, 'utf8');
-  const occurrences = text.split(mutant.find).length - 1;
-  if (occurrences !== 1) return `"find" occurs ${occurrences} times in solution/${mutant.file}, not once`;
   // A function replacer, so that "$&" and friends in `replace` stay literal.
   fs.writeFileSync(
     file,
     text.replace(mutant.find, () => mutant.replace),
   );
+  return undefined;
+}
+
+/**
+ * Without `--deep`: each mutant still names an exercise of chapter.json and changes exactly one place of the
+ * solution, so a refactor that leaves a mutant behind is caught by the quick check too. Whether the tests kill it
+ * is what `--deep` runs.
+ */
+export function checkMutantsApply(chapter: Chapter): Item {
+  const scope = chapter.slug;
+  const mutants = loadMutants(chapter);
+  if (!Array.isArray(mutants)) return mutants;
+  const problems = mutants.flatMap((mutant, index) => {
+    const problem = mutantProblem(chapter, mutant);
+    return problem ? [`mutant ${index + 1} (${mutant.exercise}: ${mutant.why}): ${problem}`] : [];
+  });
+  if (problems.length === 0) {
+    return {
+      ok: true,
+      scope,
+      text: `mutants: ${count(mutants.length, 'mutant')} apply to the solution (--deep runs them)`,
+    };
+  }
+  return {
+    ok: false,
+    scope,
+    text: `mutants: ${count(problems.length, 'mutant')} of ${mutants.length} no longer apply to the solution`,
+    details: problems,
+  };
+}
+
+/** Why a mutant cannot be applied to the solution as it is, if it cannot. */
+function mutantProblem(chapter: Chapter, mutant: Mutant): string | undefined {
+  if (!chapter.exercises.some((e) => e.id === mutant.exercise)) {
+    return `exercise ${mutant.exercise} is not in chapter.json`;
+  }
+  const file = path.join(chapter.dir, 'solution', mutant.file);
+  if (!fs.existsSync(file)) return `solution/${mutant.file} does not exist`;
+  const occurrences = fs.readFileSync(file, 'utf8').split(mutant.find).length - 1;
+  if (occurrences !== 1) return `"find" occurs ${occurrences} times in solution/${mutant.file}, not once`;
   return undefined;
 }
 
@@ -76,7 +112,14 @@ export async function checkMutant(
   if (problem) return { ok: false, scope, text: `${label}: ${problem}` };
 
   const pattern = exercisePattern(mutant.exercise);
-  const run = await runJest({ cwd: chapter.dir, target: dir, testNamePattern: pattern, testPaths, ci: true });
+  const run = await runJest({
+    cwd: chapter.dir,
+    target: dir,
+    testNamePattern: pattern,
+    testPaths,
+    ci: true,
+    timeoutMs: checkTimeoutMs(),
+  });
   if (!run.report) return crashed(scope, `${label}: `, run);
   const killers = ranTests(run.report).filter(
     (t) => exerciseOf(t) === mutant.exercise && t.status === 'failed',

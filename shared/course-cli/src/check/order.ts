@@ -6,7 +6,7 @@ import { pristineStarter } from '../starter';
 import { count, passing } from '../text';
 import { buildStarter } from './pristine';
 import type { Item } from './report';
-import { crashed, failureDetails } from './tests';
+import { checkTimeoutMs, crashed, failureDetails } from './tests';
 
 const escape = (id: string): string => id.replace(/\./g, '\\.');
 
@@ -36,6 +36,7 @@ export async function checkOrderStep(
     testNamePattern: `^Exercise (${ids.map(escape).join('|')}): `,
     testPaths: files,
     ci: true,
+    timeoutMs: checkTimeoutMs(),
   });
   if (!run.report) return crashed(scope, `${label}: `, run);
   const tests = ranTests(run.report).filter((test) => ids.includes(exerciseOf(test) ?? ''));

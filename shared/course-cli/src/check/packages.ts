@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runJest } from '../jest-runner';
 import type { Report } from './report';
-import { testsItem } from './tests';
+import { testsItem, wholeSuite } from './tests';
 
 /** Every workspace package under shared/ and projects/ that has its own jest config. */
 export function testedPackages(root: string): string[] {
@@ -19,6 +19,6 @@ export function testedPackages(root: string): string[] {
 
 export async function checkPackage(dir: string, root: string, report: Report): Promise<void> {
   const scope = path.relative(root, dir).split(path.sep).join('/');
-  const run = await runJest({ cwd: dir, ci: true });
+  const run = await runJest({ cwd: dir, ...wholeSuite() });
   report.add(testsItem(scope, '', run, dir));
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Chapter } from '@course/chapter-kit';
 import { exerciseTitle, SCAFFOLD_PREFIX } from '@course/test-harness';
@@ -15,6 +16,23 @@ import { count, passing } from '../text';
 import type { Item } from './report';
 
 const MAX_TESTS = 10;
+
+/** How long one jest run of `check` may take before it is killed with what it started: COURSE_CHECK_TIMEOUT_MS. */
+export function checkTimeoutMs(): number {
+  const fromEnv = Number(process.env.COURSE_CHECK_TIMEOUT_MS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 5 * 60_000;
+}
+
+/** How many jest processes `course check` runs at once: COURSE_CHECK_JOBS, or one per CPU. */
+export function checkJobs(): number {
+  const fromEnv = Number(process.env.COURSE_CHECK_JOBS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.max(1, os.availableParallelism());
+}
+
+/** A whole suite runs alone, so it gets every CPU (jest's default leaves one idle: one worker on two cores). */
+export function wholeSuite() {
+  return { ci: true, timeoutMs: checkTimeoutMs(), maxWorkers: checkJobs() } as const;
+}
 
 /** The failing tests with the start of their messages, and the test files that did not run. */
 export function failureDetails(tests: AssertionResult[], files: TestFileResult[], cwd: string): string[] {
@@ -38,7 +56,9 @@ export function crashed(scope: string, label: string, run: JestRun): Item {
   return {
     ok: false,
     scope,
-    text: `${label}jest did not finish (exit code ${run.code})`,
+    text: run.timedOut
+      ? `${label}jest was stopped after ${Math.round(checkTimeoutMs() / 1000)} s: a test or a hook hangs`
+      : `${label}jest did not finish (exit code ${run.code})`,
     details: excerpt(tail, 15, ''),
   };
 }

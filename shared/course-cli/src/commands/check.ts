@@ -11,7 +11,7 @@ import { usageError } from '../errors';
 import { openGit } from '../git';
 import type { CommandContext } from './command';
 
-const USAGE = 'pnpm course check [chapter|.] [--no-carried | --only-carried]';
+const USAGE = 'pnpm course check [chapter|.] [--deep] [--no-carried | --only-carried]';
 
 /** The shared package or project around `cwd` that has its own tests, for `course check .` run inside it. */
 function packageOfCwd(root: string, cwd: string): string | undefined {
@@ -25,10 +25,16 @@ function packageOfCwd(root: string, cwd: string): string | undefined {
  * The CI contract: every chapter (or the one given), then the tests of every shared package and project.
  * `.` inside a shared package checks that package's tests; that is what each package's turbo `check` task runs.
  * `--no-carried` leaves out the comparison with other chapters (turbo caches a task by its own package's files, so
- * the root's `pnpm test` runs `--only-carried` after it instead). Ends with one line, "N passed, M failed".
+ * the root's `pnpm test` runs `--only-carried` after it instead). `--deep` adds the exercise-order steps and runs
+ * every mutant: one jest process each, so minutes per chapter; `pnpm test:deep` runs it for every chapter.
+ * Ends with one line, "N passed, M failed".
  */
 export async function check(ctx: CommandContext): Promise<number> {
-  const options = { carried: { type: 'boolean' }, 'only-carried': { type: 'boolean' } } as const;
+  const options = {
+    carried: { type: 'boolean' },
+    'only-carried': { type: 'boolean' },
+    deep: { type: 'boolean' },
+  } as const;
   const { values, positionals } = parseCommandArgs(ctx.args, options, USAGE, { min: 0, max: 1 });
   const only = positionals[0];
   const report = new Report(stdoutPalette());
@@ -53,7 +59,10 @@ export async function check(ctx: CommandContext): Promise<number> {
     const folders = only ? [findChapterFolder(ctx.root, only, ctx.cwd)] : chapterFolders(ctx.root);
     const git = openGit(ctx.root);
     for (const folder of folders) {
-      await checkChapter(folder, ctx.root, git, report, { carried: values.carried !== false });
+      await checkChapter(folder, ctx.root, git, report, {
+        carried: values.carried !== false,
+        deep: values.deep === true,
+      });
     }
     if (!only) {
       for (const dir of testedPackages(ctx.root)) await checkPackage(dir, ctx.root, report);
