@@ -46,6 +46,25 @@ describe('course run', () => {
     expect(status.stdout).toContain('Next: 1.2 Average a list. Run its tests with pnpm course run 1.2');
   });
 
+  it('When one exercise runs, then only the test files that hold its tests are loaded', async () => {
+    // A file with 1.2's tests only that throws as it loads: running 1.1 must not load it.
+    fixture.write(
+      'chapters/01-demo/tests/average-more.test.ts',
+      "import { exercise } from '@course/test-harness';\n\nthrow new Error('loaded');\n\n" +
+        "exercise('1.2', () => {\n  it('When this file loads, then it fails', () => {\n" +
+        '    expect(1).toBe(1);\n  });\n});\n',
+    );
+
+    const one = await fixture.course(['run', '1.1', '--solution']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('Passing: 1.1');
+    expect(one.stdout).not.toContain('Could not run');
+
+    const other = await fixture.course(['run', '1.2', '--solution']);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('Could not run: tests/average-more.test.ts');
+  });
+
   it('When the chapter "." runs against the solution, then every test passes and no progress is recorded', async () => {
     const result = await fixture.course(['run', '.', '--solution'], { cwd: 'chapters/01-demo/tests' });
 

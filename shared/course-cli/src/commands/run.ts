@@ -34,6 +34,32 @@ function exercisesIn(testFile: string): string[] {
   return [...text.matchAll(/\bexercise\(\s*['"](\d+\.\d+)['"]/g)].map((match) => match[1]!);
 }
 
+/** Every test file of the chapter (the `.test.ts` files that jest finds, outside node_modules and .course). */
+function testFilesOf(chapter: Chapter): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === '.course') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.test.ts')) files.push(full);
+    }
+  };
+  const tests = path.join(chapter.dir, 'tests');
+  if (fs.existsSync(tests)) walk(tests);
+  return files.sort();
+}
+
+/**
+ * The test files that hold an exercise's tests. Jest would otherwise load every test file of the chapter (the app,
+ * Prisma, tsoa) only to skip the tests that the name pattern leaves out. Undefined (run everything) when no file
+ * names the exercise, so that jest's own "no tests found" and ours below still speak.
+ */
+function exerciseTestPaths(chapter: Chapter, id: string): string[] | undefined {
+  const files = testFilesOf(chapter).filter((file) => exercisesIn(file).includes(id));
+  return files.length > 0 ? files : undefined;
+}
+
 /** The type errors that matter to this run: an exercise's own files first, then the rest of the tree. */
 function printTypeErrors(
   target: Target,
@@ -160,6 +186,7 @@ async function runOnce(root: string, target: Target, which: Which, signal?: Abor
       cwd: chapter.dir,
       target: which,
       testNamePattern: target.exercise && exercisePattern(target.exercise.id),
+      testPaths: target.exercise && exerciseTestPaths(chapter, target.exercise.id),
       inherit: true,
       signal,
     }),
