@@ -1,12 +1,90 @@
 /*
- * What does the cache buy? Run it with `pnpm bench`; DATABASE_URL and REDIS_URL name the servers. It reports numbers
- * from one run and asserts nothing.
+ * What does the cache buy? Run it with `pnpm bench`; DATABASE_URL and REDIS_URL name the servers (the benchmark
+ * creates and drops a database of its own, and deletes its Redis keys). It reports numbers from one run and asserts
+ * nothing.
  */
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { migrate } from '@course/db-migrate';
+import { connectDatabase } from '@course/platform/database';
+import { createLogger } from '@course/platform/logging';
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import winston from 'winston';
+import { loadConfig } from '../solution/config';
+import { PrismaClient } from '../solution/generated/prisma/client';
 import { measureHotKey } from './hot-key';
+import { measureReadPath, type ReadPathResult } from './read-path';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const benchDatabase = `course_ch05_bench_${process.pid}`;
+
+function urlOf(name: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+function printReadPath(heading: string, [cached, uncached]: ReadPathResult[]): void {
+  console.log(heading);
+  for (const r of [cached!, uncached!]) {
+    console.log(
+      `  ${r.title.padEnd(9)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(3)} ms` +
+        `  ${String(r.bookQueries).padStart(5)} book reads reached the database in ${r.requests} requests`,
+    );
+  }
+  console.log(
+    `  cached / uncached: ${(cached!.requestsPerSecond / uncached!.requestsPerSecond).toFixed(2)}x the requests per second`,
+  );
+}
+
+/** GET /books/:id with and without the cache, on a database of the benchmark's own. */
+async function readPath(redis: Redis): Promise<void> {
+  await onServer(`CREATE DATABASE "${benchDatabase}"`);
+  const nowhere = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const logger = createLogger({
+    level: 'info',
+    transports: [new winston.transports.Stream({ stream: nowhere })],
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: urlOf(benchDatabase),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BCRYPT_COST: '4',
+    RATE_LIMIT: '1000000',
+  });
+  const database = connectDatabase({ url: urlOf(benchDatabase), poolSize: 10, logger, PrismaClient });
+  try {
+    await migrate({
+      connectionString: urlOf(benchDatabase),
+      migrationsDir: path.join(__dirname, '..', 'solution', 'prisma', 'migrations'),
+    });
+    const setup = { config, database, redis, logger };
+    printReadPath(
+      '\nGET /books/:id over 100 books, 10 connections, median of 3 alternating rounds of 3 s:',
+      await measureReadPath(setup, 0),
+    );
+    printReadPath(
+      '\nThe same with 5 ms added to each book read of the database (a database across a network):',
+      await measureReadPath(setup, 5),
+    );
+  } finally {
+    await database.close();
+    await onServer(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`);
+  }
+}
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
@@ -21,6 +99,7 @@ async function main(): Promise<void> {
   const prefix = `bench:ch05:${process.pid}:`;
   const redis = new Redis(redisUrl, { keyPrefix: prefix });
   try {
+    await readPath(redis);
     console.log('\nQueries per expiry of one hot key, 20 clients:');
     const hot = await measureHotKey(redis, databaseUrl);
     for (const [name, r] of Object.entries(hot)) {

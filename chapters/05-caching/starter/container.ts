@@ -15,6 +15,7 @@ import { AuthorService } from './authors/author.service';
 import { BookController } from './books/book.controller';
 import { CachedBookRepository } from './books/cached-book.repository';
 import { PrismaBookRepository } from './books/book.prisma-repository';
+import type { BookRepository } from './books/book.repository';
 import { BookService } from './books/book.service';
 import { CacheAside } from './cache/cache-aside';
 import { RedisCache } from './cache/redis-cache';
@@ -36,9 +37,13 @@ export interface Services {
   authenticator: Authenticator;
 }
 
-/** Parts that tests may replace, such as a throttle that admits every attempt. */
+/** Parts that tests and the benchmark may replace, such as a throttle that admits every attempt. */
 export interface ServiceOverrides {
   loginThrottle?: LoginThrottle;
+  /** Chapter 4's book repository, which the cache wraps; the benchmark counts and slows its reads. */
+  bookRepository?: BookRepository;
+  /** false: the services read books straight from the repository, past the cache (the benchmark's baseline). */
+  cacheBooks?: boolean;
 }
 
 /** Wires every service to its repositories: the one place that knows which implementation goes where. */
@@ -63,11 +68,15 @@ export function createServices(
     ttlMs: config.cache.bookTtlMs,
     logger,
   });
-  const books = new CachedBookRepository(new PrismaBookRepository(prisma), cache, {
-    bookMs: config.cache.bookTtlMs,
-    notFoundMs: config.cache.notFoundTtlMs,
-    listMs: config.cache.listTtlMs,
-  });
+  const bookRepository = overrides.bookRepository ?? new PrismaBookRepository(prisma);
+  const books =
+    overrides.cacheBooks === false
+      ? bookRepository
+      : new CachedBookRepository(bookRepository, cache, {
+          bookMs: config.cache.bookTtlMs,
+          notFoundMs: config.cache.notFoundTtlMs,
+          listMs: config.cache.listTtlMs,
+        });
   return {
     authors: new AuthorService(new PrismaAuthorRepository(prisma)),
     books: new BookService(books, logger),
