@@ -33,9 +33,10 @@ export async function startProcess(
   command: string[],
   env: Record<string, string>,
   ready: RegExp | null = /"message":"ready to serve"/,
+  cwd = CHAPTER_DIR,
 ): Promise<ServerProcess> {
   const [file, ...args] = command as [string, ...string[]];
-  const child = spawn(file, args, { cwd: CHAPTER_DIR, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(file, args, { cwd, env: { PATH: process.env.PATH, ...env } });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const collect = (into: string[]) => {

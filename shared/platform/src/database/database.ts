@@ -1,4 +1,4 @@
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import type { Logger } from '../logging/logger';
 
@@ -69,7 +69,11 @@ export function connectDatabase<P extends { $disconnect(): Promise<void> }>(
   options: DatabaseOptions<P>,
 ): Database<P> {
   const pool = connectPool(options);
-  const adapter = new PrismaPg(pool);
+  // Loaded here, not at the top: @prisma/adapter-pg is an optional peer, and a service that uses only connectPool()
+  // (chapter 7's, deployed with its production dependencies alone) does not have it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PrismaPg: Adapter } = require('@prisma/adapter-pg') as { PrismaPg: typeof PrismaPg };
+  const adapter = new Adapter(pool);
   const make = options.PrismaClient;
   const prisma = isClass(make) ? new make({ adapter }) : make(adapter);
   return {
