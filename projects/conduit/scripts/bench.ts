@@ -1,8 +1,8 @@
 /*
  * `pnpm bench`: the two hottest reads of Conduit under load, on a fresh database seeded with 200 users and 1,000
- * articles: GET /api/articles (20 per page) and GET /api/articles/:slug. Reports requests per second and p99 latency
- * from one run of autocannon each. There is no cache yet (chapter 5's cache module is not in the library), so there
- * is no cached-against-uncached ratio to report.
+ * articles: GET /api/articles (20 per page) and GET /api/articles/:slug, anonymous. Two servers in one run, one with
+ * the public-read cache (src/cache/public-reads.ts) and one without (CACHE_PUBLIC_TTL_MS=0), measured one after the
+ * other for each URL; reports requests per second and p99 latency from one autocannon run each, and the ratio.
  *
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=20 pnpm --filter @course/conduit bench
  */
@@ -45,40 +45,56 @@ async function main(): Promise<void> {
       articles: 1000,
       passwordHash: await hashPassword('password123', 4),
     });
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      JWT_SECRET: 'bench-only-secret-'.padEnd(64, 'x'),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-    });
-    const running = await startServer({
-      app: createApp({ config, prisma: db.prisma, redis: redis.client, logger }),
-      port: 0,
-      logger,
-    });
+    const configWith = (cacheTtlMs: string) =>
+      loadConfig({
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+        JWT_SECRET: 'bench-only-secret-'.padEnd(64, 'x'),
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        CACHE_PUBLIC_TTL_MS: cacheTtlMs,
+      });
+    const servers = {
+      uncached: await startServer({
+        app: createApp({ config: configWith('0'), prisma: db.prisma, redis: redis.client, logger }),
+        port: 0,
+        logger,
+      }),
+      cached: await startServer({
+        app: createApp({ config: configWith('30000'), prisma: db.prisma, redis: redis.client, logger }),
+        port: 0,
+        logger,
+      }),
+    };
     try {
-      const base = `http://127.0.0.1:${running.port}/api`;
-      const list = (await (await fetch(`${base}/articles?limit=1`)).json()) as {
+      const base = (name: keyof typeof servers) => `http://127.0.0.1:${servers[name].port}/api`;
+      const list = (await (await fetch(`${base('uncached')}/articles?limit=1`)).json()) as {
         articles: { slug: string }[];
       };
       const slug = list.articles[0]?.slug;
       console.log(
         `seeded ${counts.users} users and ${counts.articles} articles; ${connections} connections, ${seconds} s each`,
       );
-      for (const [name, url] of [
-        ['GET /api/articles (20 per page)', `${base}/articles?limit=20`],
-        ['GET /api/articles/:slug', `${base}/articles/${slug}`],
+      for (const [name, path] of [
+        ['GET /api/articles (20 per page)', '/articles?limit=20'],
+        ['GET /api/articles/:slug', `/articles/${slug}`],
       ] as const) {
-        const r = await load(url);
+        const results: Record<string, number> = {};
+        for (const mode of ['uncached', 'cached'] as const) {
+          const r = await load(`${base(mode)}${path}`);
+          results[mode] = r.rps;
+          console.log(
+            `${name.padEnd(34)} ${mode.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms` +
+              (r.errors + r.non2xx > 0 ? `   (${r.errors} errors, ${r.non2xx} non-2xx)` : ''),
+          );
+        }
         console.log(
-          `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms` +
-            (r.errors + r.non2xx > 0 ? `   (${r.errors} errors, ${r.non2xx} non-2xx)` : ''),
+          `${''.padEnd(34)} cached / uncached: ${(results.cached! / results.uncached!).toFixed(1)}x`,
         );
       }
-      console.log('cached vs uncached: no cache yet (chapter 5), so no ratio');
     } finally {
-      await running.close();
+      await servers.cached.close();
+      await servers.uncached.close();
     }
   } finally {
     await db.close();

@@ -42,7 +42,7 @@ export function createApp({
     security: { production: config.production, corsOrigins: config.corsOrigins },
     jsonLimit: '256kb',
     configure(app) {
-      provideServices(app, createServices(prisma, config));
+      provideServices(app, createServices(prisma, config, redis, logger));
       // Probes come before the request log: a load balancer asks every few seconds.
       app.use(healthRouter({ prisma, redis, isShuttingDown }));
     },

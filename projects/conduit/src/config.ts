@@ -26,6 +26,11 @@ export interface Config {
   bcryptCost: number;
   tokens: TokenConfig;
   rateLimit: RateLimitConfig;
+  cache: {
+    /** How long an anonymous read stays cached; 0: no caching. */
+    publicTtlMs: number;
+    timeoutMs: number;
+  };
   shutdownTimeoutMs: number;
 }
 
@@ -73,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           max: 24 * 3600,
           default: 15 * 60,
         }),
+      },
+      cache: {
+        // Anonymous reads of articles and tags; 0 turns the cache off (the benchmark's baseline).
+        publicTtlMs: read.integer('CACHE_PUBLIC_TTL_MS', { min: 0, max: 60 * 60 * 1000, default: 30_000 }),
+        timeoutMs: read.integer('CACHE_TIMEOUT_MS', { min: 1, max: 5_000, default: 100 }),
       },
       shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', { min: 0, max: 120_000, default: 10_000 }),
     };

@@ -1,3 +1,6 @@
+import type { Logger } from '@course/platform/logging';
+import type { Redis } from 'ioredis';
+import { publicReadCache, UNCACHED } from './cache/public-reads';
 import type { IocContainer, IocContainerFactory } from '@tsoa/runtime';
 import type { Application, Request } from 'express';
 import { ArticleController } from './articles/article.controller';
@@ -34,17 +37,23 @@ export interface Services {
 /** Wires every service to its repositories: the one place that knows which implementation goes where. */
 export function createServices(
   prisma: PrismaClient,
-  config: Pick<Config, 'bcryptCost' | 'tokens'>,
+  config: Pick<Config, 'bcryptCost' | 'tokens' | 'cache'>,
+  redis: Redis,
+  logger: Logger,
 ): Services {
   const tokens = jwtIssuer(config.tokens);
   const passwords = passwordHasher({ cost: config.bcryptCost });
-  const articles = new ArticleService(new PrismaArticleRepository(prisma));
+  const publicReads =
+    config.cache.publicTtlMs > 0
+      ? publicReadCache({ redis, ttlMs: config.cache.publicTtlMs, timeoutMs: config.cache.timeoutMs, logger })
+      : UNCACHED;
+  const articles = new ArticleService(new PrismaArticleRepository(prisma), publicReads);
   return {
-    users: new UserService(new PrismaUserRepository(prisma), passwords, tokens),
+    users: new UserService(new PrismaUserRepository(prisma), passwords, tokens, publicReads),
     profiles: new ProfileService(new PrismaProfileRepository(prisma)),
     articles,
     comments: new CommentService(new PrismaCommentRepository(prisma), articles),
-    tags: new TagService(new PrismaTagRepository(prisma)),
+    tags: new TagService(new PrismaTagRepository(prisma), publicReads),
     tokens,
     passwords,
   };

@@ -1,4 +1,5 @@
 import { AppError, validationError, type FieldError } from '@course/platform/errors';
+import { UNCACHED, type PublicReads } from '../cache/public-reads';
 import { SLUG_TAKEN, type ArticleRepository } from './article.repository';
 import type { ArticleFilters, ArticleOwner, ArticlePatch, NewArticle } from './article.types';
 import { toArticle, toSummary, type Article, type ArticleList } from './article.view';
@@ -44,11 +45,18 @@ function check<T extends ArticlePatch>(input: T): T {
 
 /** Articles, the feed, and favourites. */
 export class ArticleService {
-  constructor(private readonly articles: ArticleRepository) {}
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly publicReads: PublicReads = UNCACHED,
+  ) {}
 
   async list(filters: ArticleFilters, page: Page, viewerId?: number): Promise<ArticleList> {
-    const { articles, total } = await this.articles.list(filters, page, viewerId);
-    return { articles: articles.map(toSummary), articlesCount: total };
+    const load = async () => {
+      const { articles, total } = await this.articles.list(filters, page, viewerId);
+      return { articles: articles.map(toSummary), articlesCount: total };
+    };
+    if (viewerId !== undefined || filters.feedOf !== undefined) return load();
+    return this.publicReads.read('articles', { ...filters, ...page }, load);
   }
 
   async feed(viewerId: number, page: Page): Promise<ArticleList> {
@@ -56,9 +64,13 @@ export class ArticleService {
   }
 
   async get(slug: string, viewerId?: number): Promise<Article> {
-    const article = SLUG_SHAPE.test(slug) ? await this.articles.findBySlug(slug, viewerId) : undefined;
-    if (!article) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
-    return toArticle(article);
+    const load = async () => {
+      const article = SLUG_SHAPE.test(slug) ? await this.articles.findBySlug(slug, viewerId) : undefined;
+      // Thrown, so not cached: an article published a moment later must not stay "not found".
+      if (!article) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
+      return toArticle(article);
+    };
+    return viewerId === undefined ? this.publicReads.read('article', { slug }, load) : load();
   }
 
   async create(authorId: number, input: NewArticle): Promise<Article> {
@@ -66,7 +78,10 @@ export class ArticleService {
     // No lookup first: the unique index on slug decides, and a writer that loses the race tries another slug.
     for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
       const created = await this.articles.create(authorId, slugCandidate(article.title, attempt), article);
-      if (created !== SLUG_TAKEN) return toArticle(created);
+      if (created !== SLUG_TAKEN) {
+        await this.publicReads.changed();
+        return toArticle(created);
+      }
     }
     throw new AppError({
       code: 'INTERNAL',
@@ -86,7 +101,10 @@ export class ArticleService {
       const slugChange = newSlug ? { slug: slugCandidate(changes.title as string, attempt) } : {};
       const updated = await this.articles.update(owner.id, { ...changes, ...slugChange });
       if (updated === false) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
-      if (updated === true) return this.get(slugChange.slug ?? owner.slug, userId);
+      if (updated === true) {
+        await this.publicReads.changed();
+        return this.get(slugChange.slug ?? owner.slug, userId);
+      }
     }
     throw new AppError({
       code: 'INTERNAL',
@@ -97,17 +115,20 @@ export class ArticleService {
   async delete(slug: string, userId: number): Promise<void> {
     const owner = await this.ownArticle(slug, userId);
     await this.articles.delete(owner.id);
+    await this.publicReads.changed();
   }
 
   async favorite(slug: string, userId: number): Promise<Article> {
     const owner = await this.findOwner(slug);
     if (!(await this.articles.favorite(userId, owner.id))) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
+    await this.publicReads.changed();
     return this.get(owner.slug, userId);
   }
 
   async unfavorite(slug: string, userId: number): Promise<Article> {
     const owner = await this.findOwner(slug);
     await this.articles.unfavorite(userId, owner.id);
+    await this.publicReads.changed();
     return this.get(owner.slug, userId);
   }
 

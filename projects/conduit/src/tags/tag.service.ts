@@ -1,9 +1,14 @@
+import { UNCACHED, type PublicReads } from '../cache/public-reads';
 import type { TagRepository } from './tag.repository';
 
 export class TagService {
-  constructor(private readonly tags: TagRepository) {}
+  constructor(
+    private readonly tags: TagRepository,
+    private readonly publicReads: PublicReads = UNCACHED,
+  ) {}
 
+  /** The same for every reader, so always cached; article writes retire it. */
   list(): Promise<string[]> {
-    return this.tags.listInUse();
+    return this.publicReads.read('tags', {}, () => this.tags.listInUse());
   }
 }

@@ -3,6 +3,7 @@ import { TOKEN_CHALLENGE } from '../auth/access-token';
 import type { PasswordHasher, TokenIssuer } from '../auth/auth.types';
 import type { UserRepository } from './user.repository';
 import type { Taken, User, UserPatch } from './user.types';
+import { UNCACHED, type PublicReads } from '../cache/public-reads';
 import { blankField, checkFields, normalizeEmail, optionalText } from './user.validation';
 
 export interface Credentials {
@@ -38,6 +39,7 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenIssuer,
+    private readonly publicReads: PublicReads = UNCACHED,
   ) {}
 
   async register({ username, email, password }: Registration): Promise<AuthenticatedUser> {
@@ -85,6 +87,8 @@ export class UserService {
     const result = await this.users.update(userId, patch);
     if (result === undefined) throw new AppError({ code: 'TOKEN_INVALID', headers: TOKEN_CHALLENGE });
     if ('taken' in result) throw takenError(result);
+    // A username, bio or image shows in every article of its author.
+    await this.publicReads.changed();
     return { user: result, token: this.tokens.issue(result.id) };
   }
 }

@@ -1,0 +1,49 @@
+import { cacheKey, RedisCache } from '@course/platform/cache';
+import type { Logger } from '@course/platform/logging';
+import type { Redis } from 'ioredis';
+
+/**
+ * What anonymous readers see (articles, one article, tags), cached on Redis until the next write that could change
+ * it. A reader with a token gets `favorited` and `following` of their own, so only anonymous reads are cached.
+ */
+export interface PublicReads {
+  /** The cached answer of the anonymous read `namespace` with `query`, or what `load` returns, which is cached. */
+  read<T>(namespace: string, query: object, load: () => Promise<T>): Promise<T>;
+  /** Call once a write that anonymous readers could see has committed: every cached answer is stale from now on. */
+  changed(): Promise<void>;
+}
+
+/** Caching off: every read loads. */
+export const UNCACHED: PublicReads = {
+  read: (_namespace, _query, load) => load(),
+  changed: async () => {},
+};
+
+/** The generation that every key names; bumping it retires every cached answer at once. */
+const GENERATION = 'public-reads';
+
+export interface PublicReadCacheOptions {
+  redis: Redis;
+  ttlMs: number;
+  /** How long one Redis call may take before the cache steps aside and the read goes to PostgreSQL. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/**
+ * Cache-aside with one generation for everything public. Per-key invalidation would be finer, but a new article
+ * changes every list page it could appear on, and a changed username changes every article of its author: working
+ * out which keys a write touches is where stale pages come from. A write bumps the generation after its commit;
+ * readers then build keys of the new generation, and a load that raced the write can only fill a key of the old one,
+ * which nobody reads again and which expires.
+ */
+export function publicReadCache({ redis, ttlMs, timeoutMs, logger }: PublicReadCacheOptions): PublicReads {
+  const cache = new RedisCache({ redis, ttlMs, timeoutMs, logger });
+  return {
+    async read(namespace, query, load) {
+      const generation = await cache.version(GENERATION);
+      return cache.read(cacheKey(`public:${generation}:${namespace}`, query), load);
+    },
+    changed: () => cache.invalidate(GENERATION),
+  };
+}
