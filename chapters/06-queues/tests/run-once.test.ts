@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { exercise } from '@course/test-harness';
+import { Redis } from 'ioredis';
 import type { PoolClient } from 'pg';
 import { runOnce } from '@target/jobs/run-once';
+import { ReliableQueue } from '@target/queue/reliable-queue';
 import { reportJobHandler } from '@target/reports/report.job';
 import {
   enqueueReports,
   reportFiles,
   spawnTarget,
+  startPrivateRedis,
   startWorker,
   useQueueTest,
   waitFor,
+  WORKER_REDIS,
   workerEnv,
 } from './support';
 
@@ -84,5 +88,36 @@ exercise('6.5', () => {
     const redelivered = jobs.filter((job) => job!.attempts > 1).length;
     expect(redelivered).toBeGreaterThan(0);
     expect(await reportFiles(db)).toEqual({ total, jobs: total });
+  });
+
+  it('When Redis crashes and restarts mid-run, then the workers reconnect and every report is stored once', async () => {
+    const server = await startPrivateRedis();
+    const client = new Redis(server.url, WORKER_REDIS);
+    client.on('error', () => {});
+    try {
+      const queue = new ReliableQueue({ redis: client, name: 'restart', visibilityMs: 1_000 });
+      const total = 80;
+      await enqueueReports(queue, total);
+      const handler = reportJobHandler({ pool: db.pool, deliveryMs: 20 });
+      await startWorker({ queue, handler, concurrency: 5 });
+      await startWorker({ queue, handler, concurrency: 5 });
+      await waitFor('some reports', async () => (await reportFiles(db)).total >= 20);
+
+      await server.crash();
+      // The crash came mid-run: work was left to do.
+      expect((await reportFiles(db)).jobs).toBeLessThan(total);
+      await server.start();
+
+      await waitFor('every job', async () => (await reportFiles(db)).jobs === total, 20_000);
+      await waitFor('an empty queue', async () => {
+        const counts = await queue.counts();
+        return counts.processing === 0 && counts.ready === 0;
+      });
+      // Jobs that were in flight at the crash ran again; each stored its report once all the same.
+      expect((await reportFiles(db)).total).toBe(total);
+    } finally {
+      client.disconnect();
+      await server.destroy();
+    }
   });
 });
