@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { exerciseFiles, type Chapter } from '@course/chapter-kit';
 import { parseCommandArgs } from '../args';
@@ -187,6 +188,8 @@ async function runOnce(root: string, target: Target, which: Which, signal?: Abor
       target: which,
       testNamePattern: target.exercise && exercisePattern(target.exercise.id),
       testPaths: target.exercise && exerciseTestPaths(chapter, target.exercise.id),
+      // A whole chapter gets every CPU: jest's default leaves one idle, one test file at a time on two cores.
+      maxWorkers: target.exercise ? undefined : os.availableParallelism(),
       inherit: true,
       signal,
     }),
