@@ -3,14 +3,13 @@
  * creates and drops a database of its own, and deletes its Redis keys). It reports numbers from one run and asserts
  * nothing.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { migrate } from '@course/db-migrate';
 import { connectDatabase } from '@course/platform/database';
 import { createLogger } from '@course/platform/logging';
-import { randomBytes } from 'node:crypto';
+import { createTestDatabase, dropTestDatabase } from '@course/test-harness/postgres';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import winston from 'winston';
 import { loadConfig } from '../solution/config';
 import { PrismaClient } from '../solution/generated/prisma/client';
@@ -19,23 +18,6 @@ import { measureReadPath, type ReadPathResult } from './read-path';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const benchDatabase = `course_ch05_bench_${process.pid}`;
-
-function urlOf(name: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 function printReadPath(heading: string, [cached, uncached]: ReadPathResult[]): void {
   console.log(heading);
@@ -52,7 +34,11 @@ function printReadPath(heading: string, [cached, uncached]: ReadPathResult[]): v
 
 /** GET /books/:id with and without the cache, on a database of the benchmark's own. */
 async function readPath(redis: Redis): Promise<void> {
-  await onServer(`CREATE DATABASE "${benchDatabase}"`);
+  // A migrated database of the benchmark's own, dropped at the end.
+  const db = await createTestDatabase({
+    label: 'ch05-bench',
+    migrationsDir: path.join(__dirname, '..', 'solution', 'prisma', 'migrations'),
+  });
   const nowhere = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = createLogger({
     level: 'info',
@@ -60,17 +46,13 @@ async function readPath(redis: Redis): Promise<void> {
   });
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: urlOf(benchDatabase),
+    DATABASE_URL: db.url,
     JWT_SECRET: randomBytes(32).toString('hex'),
     BCRYPT_COST: '4',
     RATE_LIMIT: '1000000',
   });
-  const database = connectDatabase({ url: urlOf(benchDatabase), poolSize: 10, logger, PrismaClient });
+  const database = connectDatabase({ url: db.url, poolSize: 10, logger, PrismaClient });
   try {
-    await migrate({
-      connectionString: urlOf(benchDatabase),
-      migrationsDir: path.join(__dirname, '..', 'solution', 'prisma', 'migrations'),
-    });
     const setup = { config, database, redis, logger };
     printReadPath(
       '\nGET /books/:id over 100 books, 10 connections, median of 3 alternating rounds of 3 s:',
@@ -82,7 +64,7 @@ async function readPath(redis: Redis): Promise<void> {
     );
   } finally {
     await database.close();
-    await onServer(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`);
+    await dropTestDatabase(db);
   }
 }
 

@@ -19,13 +19,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { migrate } from '@course/db-migrate';
+import { createTestDatabase, dropTestDatabase } from '@course/test-harness/postgres';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const databaseName = `course_ch07_bench_${process.pid}`;
 const CHAPTER = path.resolve(__dirname, '..');
 
 const RATE = 200; // requests per second, over all connections
@@ -35,22 +32,6 @@ const PROBE_EVERY_MS = 100;
 const FAILURE_THRESHOLD = 2;
 const SHUTDOWN_DELAY_MS = 500; // five probe periods: the balancer has seen the 503 long before the listener closes
 
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 interface Backend {
   child: ChildProcess;
   port: number;
@@ -59,7 +40,7 @@ interface Backend {
 }
 
 /** Starts the solution's server on a free port; resolves once it logs that it is ready to serve. */
-async function startBackend(): Promise<Backend> {
+async function startBackend(databaseUrl: string): Promise<Backend> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(CHAPTER, 'solution', 'server.ts')], {
     cwd: CHAPTER,
     env: {
@@ -68,7 +49,7 @@ async function startBackend(): Promise<Backend> {
       PORT: '0',
       // 'ready to serve' is logged at info; the access lines that follow are read and dropped.
       LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl(databaseName),
+      DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
       SHUTDOWN_BUDGET_MS: '10000',
@@ -168,8 +149,8 @@ interface Outcome {
   how: string;
 }
 
-async function restartUnderLoad(stop: (backend: Backend) => void): Promise<Outcome> {
-  const backends: Backend[] = [await startBackend()];
+async function restartUnderLoad(databaseUrl: string, stop: (backend: Backend) => void): Promise<Outcome> {
+  const backends: Backend[] = [await startBackend(databaseUrl)];
   const balancer = startBalancer(backends);
   const port = await balancer.listen();
   try {
@@ -181,7 +162,7 @@ async function restartUnderLoad(stop: (backend: Backend) => void): Promise<Outco
       duration: SECONDS,
     });
     await sleep(RESTART_AT_MS);
-    const fresh = await startBackend();
+    const fresh = await startBackend(databaseUrl);
     backends.push(fresh);
     while (!fresh.ready) await sleep(PROBE_EVERY_MS / 2);
     const old = backends[0]!;
@@ -209,26 +190,26 @@ async function restartUnderLoad(stop: (backend: Backend) => void): Promise<Outco
 }
 
 async function main(): Promise<void> {
-  await onServer(`CREATE DATABASE "${databaseName}"`);
+  // A migrated database of the benchmark's own, dropped at the end.
+  const db = await createTestDatabase({
+    label: 'ch07-bench',
+    migrationsDir: path.join(CHAPTER, 'solution', 'db', 'migrations'),
+  });
   try {
-    await migrate({
-      connectionString: databaseUrl(databaseName),
-      migrationsDir: path.join(CHAPTER, 'solution', 'db', 'migrations'),
-    });
     console.log(
       `GET /api/v1/books at ${RATE} requests/s for ${SECONDS} s through a balancer that probes /readyz every ` +
         `${PROBE_EVERY_MS} ms; after ${RESTART_AT_MS / 1000} s a second server starts and, once ready, the first stops.\n`,
     );
-    const abrupt = await restartUnderLoad((backend) => backend.child.kill('SIGKILL'));
+    const abrupt = await restartUnderLoad(db.url, (backend) => backend.child.kill('SIGKILL'));
     console.log(
-      `  abrupt (dies at once)         ${String(abrupt.failed).padStart(4)} of ${abrupt.requests} requests failed`,
+      `  abrupt (dies at once)             ${String(abrupt.failed).padStart(4)} of ${abrupt.requests} requests failed${abrupt.how}`,
     );
-    const graceful = await restartUnderLoad((backend) => backend.child.kill('SIGTERM'));
+    const graceful = await restartUnderLoad(db.url, (backend) => backend.child.kill('SIGTERM'));
     console.log(
       `  graceful (SIGTERM, ${SHUTDOWN_DELAY_MS} ms delay) ${String(graceful.failed).padStart(4)} of ${graceful.requests} requests failed${graceful.how}`,
     );
   } finally {
-    await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await dropTestDatabase(db);
   }
 }
 
