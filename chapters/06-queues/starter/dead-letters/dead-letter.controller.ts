@@ -29,6 +29,7 @@ export class DeadLetterController extends Controller {
   /** Puts a dead-lettered job back in the queue with fresh attempts, once the cause is fixed. */
   @Post('{jobId}/replay')
   @SuccessResponse<{ Location: string }>(202, 'Accepted')
+  @Response<Problem>(400, 'The job id is not a valid percent-encoded path segment', undefined, PROBLEM_JSON)
   @Response<Problem>(404, 'Dead letter not found', undefined, PROBLEM_JSON)
   @Response<Problem>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async replayDeadLetter(@Path() jobId: string): Promise<JobAccepted> {

@@ -13,6 +13,7 @@ export class JobController extends Controller {
 
   /** A background job's state, attempts and, once it has completed, its result. */
   @Get('{jobId}')
+  @Response<Problem>(400, 'The job id is not a valid percent-encoded path segment', undefined, PROBLEM_JSON)
   @Response<Problem>(404, 'Job not found', undefined, PROBLEM_JSON)
   @Response<Problem>(500, 'Internal Server Error', undefined, PROBLEM_JSON)
   public async getJob(@Path() jobId: string): Promise<JobView> {
