@@ -5,7 +5,8 @@ import {
   KNOWN_ID,
   operationsOf,
   requestsFor,
-  type FuzzRequest,
+  toWire,
+  type WireRequest,
 } from '@course/test-harness/fuzz';
 import {
   responseValidator,
@@ -59,30 +60,10 @@ function pick(name: string, index: number): string {
   return pool[index % Math.max(pool.length, 1)] ?? '00000000-0000-4000-8000-000000000000';
 }
 
-/** The URL and body of a generated request, with KNOWN_ID replaced by real ids. */
-function materialise(path: string, generated: FuzzRequest, index: number): { url: string; body: unknown } {
-  const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = generated.params[name] ?? '';
-    if (value === KNOWN_ID) return pick(name, index);
-    // Broken percent-encodings go as they are; anything else is encoded, so that it stays one path segment.
-    return value.startsWith('%') ? value : encodeURIComponent(value || 'x');
-  });
-  const query = new URLSearchParams(generated.query).toString();
-  const body =
-    generated.body?.kind === 'json'
-      ? JSON.parse(JSON.stringify(generated.body.value).replaceAll(KNOWN_ID, pick('authorId', index)))
-      : undefined;
-  return { url: `${API}${url}${query ? `?${query}` : ''}`, body };
-}
-
-async function send(method: string, url: string, generated: FuzzRequest, body: unknown): Promise<Response> {
-  let req = request(server)[method as 'get'](url);
-  if (generated.body?.kind === 'raw') {
-    for (const [name, value] of Object.entries(generated.body.headers)) req = req.set(name, value);
-    return req.send(generated.body.text);
-  }
-  // JSON text, so that a number or a boolean is sent as the body it is.
-  return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
+/** Sends a generated request as it goes on the wire. */
+function send(method: string, wire: WireRequest): Promise<Response> {
+  const req = request(server)[method as 'get'](`${API}${wire.path}`).set(wire.headers);
+  return wire.body === undefined ? req : req.send(wire.body);
 }
 
 /** A valid body gets real references and a fresh ISBN, which the schema alone cannot promise. */
@@ -126,8 +107,10 @@ exercise('3.8', () => {
         let index = 0;
         await fc.assert(
           fc.asyncProperty(requestsFor(document, documented.operation, { validBody }), async (generated) => {
-            const { url, body } = materialise(path, generated, index++);
-            const res = await send(method, url, generated, body);
+            const i = index++;
+            const wire = toWire(path, generated, (name) => pick(name === 'body' ? 'authorId' : name, i));
+            const url = `${API}${wire.path}`;
+            const res = await send(method, wire);
             expect({ status: res.status, problems: responses.problems(method, url, res) }).toEqual({
               status: expect.any(Number),
               problems: [],

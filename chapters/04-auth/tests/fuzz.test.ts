@@ -5,7 +5,8 @@ import {
   KNOWN_ID,
   operationsOf,
   requestsFor,
-  type FuzzRequest,
+  toWire,
+  type WireRequest,
 } from '@course/test-harness/fuzz';
 import {
   responseValidator,
@@ -68,22 +69,6 @@ function pick(name: string, index: number): string {
   return pool[index % Math.max(pool.length, 1)] ?? '00000000-0000-4000-8000-000000000000';
 }
 
-/** The URL and body of a generated request, with KNOWN_ID replaced by real ids. */
-function materialise(path: string, generated: FuzzRequest, index: number): { url: string; body: unknown } {
-  const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = generated.params[name] ?? '';
-    if (value === KNOWN_ID) return pick(name, index);
-    // Broken percent-encodings go as they are; anything else is encoded, so that it stays one path segment.
-    return value.startsWith('%') ? value : encodeURIComponent(value || 'x');
-  });
-  const query = new URLSearchParams(generated.query).toString();
-  const body =
-    generated.body?.kind === 'json'
-      ? JSON.parse(JSON.stringify(generated.body.value).replaceAll(KNOWN_ID, pick('authorId', index)))
-      : undefined;
-  return { url: `${API}${url}${query ? `?${query}` : ''}`, body };
-}
-
 /** Mostly the administrator's token, so that requests get past authentication; sometimes none, or a broken one. */
 const authorization = fc.oneof(
   { arbitrary: fc.constant('admin'), weight: 6 },
@@ -91,21 +76,11 @@ const authorization = fc.oneof(
   fc.constantFrom('Bearer', 'Bearer not.a.jwt', 'Basic YWRtaW46YWRtaW4=', '', 'Bearer \u00e9'),
 );
 
-async function send(
-  method: string,
-  url: string,
-  generated: FuzzRequest,
-  body: unknown,
-  auth: string | undefined,
-): Promise<Response> {
-  let req = request(server)[method as 'get'](url);
+/** Sends a generated request as it goes on the wire, with `auth` as its Authorization ('admin': the admin's token). */
+function send(method: string, wire: WireRequest, auth: string | undefined): Promise<Response> {
+  let req = request(server)[method as 'get'](`${API}${wire.path}`).set(wire.headers);
   if (auth !== undefined) req = req.set('Authorization', auth === 'admin' ? bearer(admin.accessToken) : auth);
-  if (generated.body?.kind === 'raw') {
-    for (const [name, value] of Object.entries(generated.body.headers)) req = req.set(name, value);
-    return req.send(generated.body.text);
-  }
-  // JSON text, so that a number or a boolean is sent as the body it is.
-  return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
+  return wire.body === undefined ? req : req.send(wire.body);
 }
 
 /** A valid body gets real references and a fresh ISBN, which the schema alone cannot promise. */
@@ -134,8 +109,10 @@ exercise('4.8', () => {
             requestsFor(document, operation, { validBody }),
             authorization,
             async (generated, auth) => {
-              const { url, body } = materialise(path, generated, index++);
-              const res = await send(method, url, generated, body, auth);
+              const i = index++;
+              const wire = toWire(path, generated, (name) => pick(name === 'body' ? 'authorId' : name, i));
+              const url = `${API}${wire.path}`;
+              const res = await send(method, wire, auth);
               expect({
                 operation: `${method} ${path}`,
                 status: res.status,

@@ -40,14 +40,15 @@ export interface ReadPathSetup {
   logger: Logger;
 }
 
-/** Chapter 4's repository with `delayMs` before every read, as a database across a network would add. */
-function slowed(books: BookRepository, delayMs: number): BookRepository {
+/** Chapter 4's repository, with `delayMs` before each findById (as a database across a network would add), counted. */
+function measured(books: BookRepository, delayMs: number, reads: { count: number }): BookRepository {
   return new Proxy(books, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
+      if (property !== 'findById' || typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
-        if (delayMs > 0 && (property === 'findById' || property === 'list')) await sleep(delayMs);
+        reads.count += 1;
+        if (delayMs > 0) await sleep(delayMs);
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
@@ -105,34 +106,27 @@ function median(values: number[]): number {
  * with `delayMs` added to each book read of the database.
  */
 export async function measureReadPath(setup: ReadPathSetup, delayMs: number): Promise<ReadPathResult[]> {
-  let bookReads = 0;
-  const counted = (books: BookRepository): BookRepository =>
-    new Proxy(books, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (property !== 'findById' || typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          bookReads += 1;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-  const repository = () => counted(slowed(new PrismaBookRepository(setup.database.prisma), delayMs));
+  const names = ['cached', 'uncached'] as const;
+  const reads = { cached: { count: 0 }, uncached: { count: 0 } };
+  const repository = (name: (typeof names)[number]) =>
+    measured(new PrismaBookRepository(setup.database.prisma), delayMs, reads[name]);
   const apps = {
-    cached: createApp({ ...setup, overrides: { bookRepository: repository() } }),
-    uncached: createApp({ ...setup, overrides: { bookRepository: repository(), cacheBooks: false } }),
+    cached: createApp({ ...setup, overrides: { bookRepository: repository('cached') } }),
+    uncached: createApp({
+      ...setup,
+      overrides: { bookRepository: repository('uncached'), cacheBooks: false },
+    }),
   };
 
   const servers = { cached: await listen(apps.cached), uncached: await listen(apps.uncached) };
   const base = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const { auth, ids } = await prepare(base(servers.uncached), setup);
-    const rounds: Record<'cached' | 'uncached', ReadPathResult[]> = { cached: [], uncached: [] };
-    const totals = { cached: { reads: 0, requests: 0 }, uncached: { reads: 0, requests: 0 } };
+    const rounds = { cached: [] as autocannon.Result[], uncached: [] as autocannon.Result[] };
+    const requests = { cached: 0, uncached: 0 };
     for (let round = 0; round <= ROUNDS; round += 1) {
-      for (const name of ['cached', 'uncached'] as const) {
+      for (const name of names) {
         let next = 0;
-        const readsBefore = bookReads;
         const result = await autocannon({
           url: base(servers[name]),
           connections: CONNECTIONS,
@@ -149,25 +143,17 @@ export async function measureReadPath(setup: ReadPathSetup, delayMs: number): Pr
         });
         if (result.non2xx > 0 || result.errors > 0)
           throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-        totals[name].reads += bookReads - readsBefore;
-        totals[name].requests += result.requests.total;
+        requests[name] += result.requests.total;
         // Round 0 warms both up (JIT, pool, and for the cached app the first load of every key).
-        if (round === 0) continue;
-        rounds[name].push({
-          title: name,
-          requestsPerSecond: result.requests.average,
-          p50Ms: result.latency.p50,
-          bookQueries: 0,
-          requests: 0,
-        });
+        if (round > 0) rounds[name].push(result);
       }
     }
-    return (['cached', 'uncached'] as const).map((name) => ({
+    return names.map((name) => ({
       title: name,
-      requestsPerSecond: median(rounds[name].map((r) => r.requestsPerSecond)),
-      p50Ms: median(rounds[name].map((r) => r.p50Ms)),
-      bookQueries: totals[name].reads,
-      requests: totals[name].requests,
+      requestsPerSecond: median(rounds[name].map((r) => r.requests.average)),
+      p50Ms: median(rounds[name].map((r) => r.latency.p50)),
+      bookQueries: reads[name].count,
+      requests: requests[name],
     }));
   } finally {
     for (const server of Object.values(servers)) {

@@ -210,3 +210,39 @@ export function fuzzSettings(runs: number): { numRuns: number; seed?: number } {
   const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
   return { numRuns: Number(process.env.FUZZ_RUNS ?? runs), ...(seed !== undefined && { seed }) };
 }
+
+/** A generated request as it goes on the wire: the path with its query string, the headers and the body text. */
+export interface WireRequest {
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Fills in a request generated for the OpenAPI path `template` (such as `/books/{bookId}`). {@link KNOWN_ID} in a
+ * path parameter becomes `known(name)`, and in a JSON body `known('body')`. A broken percent-encoding stays as it is
+ * (the API must answer it); any other value is encoded, so that it stays one path segment. A JSON body goes as JSON
+ * text, so that a number or a boolean is sent as the body it is; a raw body keeps its own headers.
+ */
+export function toWire(
+  template: string,
+  generated: FuzzRequest,
+  known: (name: string) => string,
+): WireRequest {
+  const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = generated.params[name] ?? '';
+    if (value === KNOWN_ID) return known(name);
+    return value.startsWith('%') ? value : encodeURIComponent(value || 'x');
+  });
+  const query = new URLSearchParams(generated.query).toString();
+  const url = `${path}${query ? `?${query}` : ''}`;
+  const body = generated.body;
+  if (body?.kind === 'raw') return { path: url, headers: body.headers, body: body.text };
+  const json = body === undefined ? undefined : JSON.stringify(body.value);
+  if (json === undefined) return { path: url, headers: {} };
+  return {
+    path: url,
+    headers: { 'Content-Type': 'application/json' },
+    body: json.includes(KNOWN_ID) ? json.replaceAll(KNOWN_ID, known('body')) : json,
+  };
+}

@@ -1,0 +1,44 @@
+import { KNOWN_ID, toWire } from './fuzz';
+
+const known = (name: string) => `id-of-${name}`;
+
+describe('toWire', () => {
+  it('When a path parameter is KNOWN_ID, odd or a broken encoding, then it becomes an id, one encoded segment, or stays as sent', () => {
+    expect(toWire('/books/{bookId}', { params: { bookId: KNOWN_ID }, query: {} }, known).path).toBe(
+      '/books/id-of-bookId',
+    );
+    expect(toWire('/books/{bookId}', { params: { bookId: 'a/b c' }, query: {} }, known).path).toBe(
+      '/books/a%2Fb%20c',
+    );
+    expect(toWire('/books/{bookId}', { params: { bookId: '%E0%A4%A' }, query: {} }, known).path).toBe(
+      '/books/%E0%A4%A',
+    );
+    expect(toWire('/books/{bookId}', { params: { bookId: '' }, query: {} }, known).path).toBe('/books/x');
+  });
+
+  it('When there is a query and a JSON body, then the query is encoded and KNOWN_ID in the body becomes known("body")', () => {
+    const wire = toWire(
+      '/books',
+      { params: {}, query: { q: 'a&b' }, body: { kind: 'json', value: { authorId: KNOWN_ID, year: 1 } } },
+      known,
+    );
+    expect(wire).toEqual({
+      path: '/books?q=a%26b',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"authorId":"id-of-body","year":1}',
+    });
+  });
+
+  it('When the body is raw or a bare JSON value, then it goes as it is, with its own headers', () => {
+    const raw = { kind: 'raw' as const, text: '{"a":', headers: { 'Content-Type': 'application/json' } };
+    expect(toWire('/x', { params: {}, query: {}, body: raw }, known)).toEqual({
+      path: '/x',
+      headers: raw.headers,
+      body: '{"a":',
+    });
+    expect(toWire('/x', { params: {}, query: {}, body: { kind: 'json', value: false } }, known).body).toBe(
+      'false',
+    );
+    expect(toWire('/x', { params: {}, query: {} }, known)).toEqual({ path: '/x', headers: {} });
+  });
+});
