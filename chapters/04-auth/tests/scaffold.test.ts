@@ -39,12 +39,13 @@ function runServer(
   env: Record<string, string>,
   whileRunning?: (port: number) => Promise<void>,
 ): Promise<Exit> {
-  const tsx = path.join(chapterDir, 'node_modules', '.bin', 'tsx');
   const targetDir = resolveTarget(chapterDir);
   const tsconfig = tsconfigFor(targetDir);
-  const child = spawn(tsx, ['--tsconfig', tsconfig, path.join(targetDir, 'server.ts')], {
+  // Node itself runs the server, with tsx as a loader. The tsx CLI would sit in between as a parent that relays
+  // SIGTERM and, if the child does not confirm within 30 ms (as on a loaded machine), kills it with SIGKILL.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(targetDir, 'server.ts')], {
     cwd: chapterDir,
-    env: { PATH: process.env.PATH, ...env },
+    env: { PATH: process.env.PATH, TSX_TSCONFIG_PATH: tsconfig, ...env },
   });
   child.on('close', () => fs.rmSync(path.dirname(tsconfig), { recursive: true, force: true }));
   let stdout = '';
