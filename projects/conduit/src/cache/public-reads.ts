@@ -40,10 +40,13 @@ export interface PublicReadCacheOptions {
 export function publicReadCache({ redis, ttlMs, timeoutMs, logger }: PublicReadCacheOptions): PublicReads {
   const cache = new RedisCache({ redis, ttlMs, timeoutMs, logger });
   return {
-    async read(namespace, query, load) {
-      const generation = await cache.version(GENERATION);
-      return cache.read(cacheKey(`public:${generation}:${namespace}`, query), load);
-    },
+    read: (namespace, query, load) =>
+      // One round trip on a hit: the generation and the value come back together.
+      cache.readInGeneration(
+        GENERATION,
+        (generation) => cacheKey(`public:${generation}:${namespace}`, query),
+        load,
+      ),
     changed: () => cache.invalidate(GENERATION),
   };
 }

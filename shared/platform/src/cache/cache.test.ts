@@ -96,7 +96,48 @@ describe('RedisCache', () => {
     const { cache, logs } = redisCache(closed);
     expect(await cache.read('k', async () => 'from the database')).toBe('from the database');
     await expect(cache.invalidate('k')).resolves.toBeUndefined();
+    expect(
+      await cache.readInGeneration(
+        'g',
+        (g) => `k:${g}`,
+        async () => 'also',
+      ),
+    ).toBe('also');
+    await expect(cache.invalidate('k')).resolves.toBeUndefined();
     expect(logs.some((entry) => entry.message === 'cache unavailable; serving without it')).toBe(true);
+  });
+});
+
+describe('RedisCache.readInGeneration()', () => {
+  it('When a value is cached in its generation, then a read is one MGET and nothing else', async () => {
+    const { cache } = redisCache();
+    const generation = freshKey();
+    const keyOf = (g: string) => `${generation}:page:${g}`;
+    const load = jest.fn(async () => ['Kindred', 'Dawn']);
+    await cache.readInGeneration(generation, keyOf, load);
+    const commands = ['get', 'mget', 'eval', 'del'] as const;
+    const spies = commands.map((command) => jest.spyOn(redis.client, command));
+    try {
+      expect(await cache.readInGeneration(generation, keyOf, load)).toEqual(['Kindred', 'Dawn']);
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 1, 0, 0]);
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('When another process bumps the generation, then the next read loads again and never returns the old value', async () => {
+    const here = redisCache().cache;
+    const elsewhere = redisCache().cache;
+    const generation = freshKey();
+    const keyOf = (g: string) => `${generation}:page:${g}`;
+    expect(await here.readInGeneration(generation, keyOf, async () => 'before')).toBe('before');
+    await elsewhere.invalidate(generation);
+    // The old generation's value is still in Redis; only the generation says it is stale.
+    expect(await redis.client.exists(keyOf('0'))).toBe(1);
+    expect(await here.readInGeneration(generation, keyOf, async () => 'after')).toBe('after');
+    expect(await here.readInGeneration(generation, keyOf, async () => 'not loaded')).toBe('after');
+    expect(await elsewhere.readInGeneration(generation, keyOf, async () => 'not loaded')).toBe('after');
   });
 });
 

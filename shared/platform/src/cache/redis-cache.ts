@@ -43,6 +43,8 @@ export type TtlOf<T> = number | ((value: T) => number);
 export class RedisCache {
   readonly #options: Required<RedisCacheOptions>;
   readonly #loads = new Map<string, Promise<unknown>>();
+  /** The generation this process last saw of each generation key, for {@link readInGeneration}'s first guess. */
+  readonly #generations = new Map<string, string>();
 
   constructor(options: RedisCacheOptions) {
     this.#options = { jitter: 0.1, ...options };
@@ -51,6 +53,35 @@ export class RedisCache {
   /** The cached value of `key`, or what `load` returns, which is then cached. */
   async read<T>(key: string, load: () => Promise<T>, ttlMs: TtlOf<T> = this.#options.ttlMs): Promise<T> {
     const raw = await this.#safely('GET', () => this.#options.redis.get(key), null);
+    return this.#hitOrLoad(key, raw, load, ttlMs);
+  }
+
+  /**
+   * Like {@link read}, for a value whose key names a generation: `keyOf(generation)`, where the generation is the
+   * version of `generationKey`, which {@link invalidate} bumps. One MGET fetches the generation and the value under
+   * the generation this process saw last, so a hit costs one round trip instead of two. MGET is atomic: when the
+   * generation has moved on, the reply says so, the value is ignored, and the key of the new generation is read.
+   * `generationKey` is a fixed name (one per kind of data), not a per-request key: each one is remembered.
+   */
+  async readInGeneration<T>(
+    generationKey: string,
+    keyOf: (generation: string) => string,
+    load: () => Promise<T>,
+    ttlMs: TtlOf<T> = this.#options.ttlMs,
+  ): Promise<T> {
+    const { redis } = this.#options;
+    const guess = this.#generations.get(generationKey) ?? '0';
+    const reply = await this.#safely('MGET', () => redis.mget(versionKey(generationKey), keyOf(guess)), null);
+    // Redis did not answer: read() would fail open too, so go straight to the load.
+    if (reply === null) return load();
+    const generation = reply[0] ?? '0';
+    this.#generations.set(generationKey, generation);
+    if (generation === guess) return this.#hitOrLoad(keyOf(generation), reply[1] ?? null, load, ttlMs);
+    return this.read(keyOf(generation), load, ttlMs);
+  }
+
+  /** `raw` is what Redis holds at `key`: its value if it is one of ours, else one shared load. */
+  async #hitOrLoad<T>(key: string, raw: string | null, load: () => Promise<T>, ttlMs: TtlOf<T>): Promise<T> {
     if (raw !== null) {
       const envelope = parse(raw);
       if (envelope) return envelope.value as T;
