@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { chapterOf, type Chapter } from '@course/chapter-kit';
+// The manifest alone: the package's index also loads the TypeScript compiler (to generate starters), and jest would
+// compile its 9 MB again for every test file.
+import { chapterOf, type Chapter } from '@course/chapter-kit/manifest';
 
 let cached: Chapter | undefined;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chapterOf } from '@course/chapter-kit';
+import { chapterOf } from '@course/chapter-kit/manifest';
 import { redactUrl, unreachableReason } from '@course/db-migrate/diagnostics';
 
 /** The PostgreSQL server that tests create their databases on: DATABASE_URL, or the local server. */
