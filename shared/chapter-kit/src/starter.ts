@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 
 /*
  * Starters are generated from marked regions of the solution, so the two cannot drift.
@@ -73,8 +73,21 @@ function uncomment(line: string, leader: string): string {
   return `${match[1] ?? ''}${match[3] ?? ''}`;
 }
 
+let compiler: typeof ts | undefined;
+
+/**
+ * The TypeScript compiler, loaded on first use: it is 9 MB of JavaScript, and most users of this package (every
+ * `pnpm course` command, every test file through the harness) never generate a starter.
+ */
+function typescript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compiler ??= require('typescript') as typeof ts;
+  return compiler;
+}
+
 /** The name a function-like node is known by: `toBook` for a method, a function or `const toBook = () => …`. */
 function functionName(node: ts.Node): string | undefined {
+  const ts = typescript();
   if (ts.isConstructorDeclaration(node)) return 'constructor';
   if (
     ts.isFunctionDeclaration(node) ||
@@ -100,6 +113,7 @@ function functionName(node: ts.Node): string | undefined {
 
 /** The innermost named function, method or arrow function around each line (0-based), if any. */
 function enclosingFunctions(text: string, file: string, lines: readonly number[]): (string | undefined)[] {
+  const ts = typescript();
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   return lines.map((line) => {
     const pos = source.getPositionOfLineAndCharacter(line, 0);
