@@ -41,7 +41,13 @@ exercise('7.2', () => {
 
   it('When Redis is down, then /readyz is 503 and names Redis', async () => {
     const port = await closedPort();
-    const down = new Redis({ port, host: '127.0.0.1', lazyConnect: true, enableOfflineQueue: false });
+    const down = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     try {
       const { app } = testApp(db.pool, [postgresCheck(), redisCheck(down)]);
       const res = await request(app).get('/readyz');
@@ -50,7 +56,9 @@ exercise('7.2', () => {
       expect(res.body.checks.postgres).toBe('ok');
       expect(res.body.checks.redis).toMatch(/^failed/);
     } finally {
-      down.disconnect();
+      // Disconnecting a client that has given up already would leave ioredis's 2 s timer for a socket that never
+      // sends another 'close', and jest would wait for it.
+      if (down.status !== 'end') down.disconnect();
     }
   });
 
