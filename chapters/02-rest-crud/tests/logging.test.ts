@@ -100,7 +100,8 @@ exercise('2.7', () => {
         const req = http.get({ port, host: '127.0.0.1', path: `${API}/books/${SOME_BOOK_ID}` });
         req.on('error', () => undefined); // the test aborts it
         // Bounded: code that answers before asking the repository must fail this test, not hang it.
-        await Promise.race([stuck, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+        // unref(): once the request has arrived, the pending bound must not keep jest's worker alive.
+        await Promise.race([stuck, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
         req.destroy();
         const line = await waitForLog(logs, isAccessLine);
         expect(line).toMatchObject({ method: 'GET', path: `${API}/books/${SOME_BOOK_ID}`, aborted: true });
