@@ -1,13 +1,6 @@
 import http from 'node:http';
 import { exercise } from '@course/test-harness';
-import {
-  fuzzSettings,
-  KNOWN_ID,
-  operationsOf,
-  requestsFor,
-  toWire,
-  type WireRequest,
-} from '@course/test-harness/fuzz';
+import { fuzzEveryOperation, KNOWN_ID, type WireRequest } from '@course/test-harness/fuzz';
 import {
   responseValidator,
   type OpenApiDocument,
@@ -77,8 +70,8 @@ const authorization = fc.oneof(
 );
 
 /** Sends a generated request as it goes on the wire, with `auth` as its Authorization ('admin': the admin's token). */
-function send(method: string, wire: WireRequest, auth: string | undefined): Promise<Response> {
-  let req = request(server)[method as 'get'](`${API}${wire.path}`).set(wire.headers);
+function send(method: string, url: string, wire: WireRequest, auth: string | undefined): Promise<Response> {
+  let req = request(server)[method as 'get'](url).set(wire.headers);
   if (auth !== undefined) req = req.set('Authorization', auth === 'admin' ? bearer(admin.accessToken) : auth);
   return wire.body === undefined ? req : req.send(wire.body);
 }
@@ -95,39 +88,40 @@ function validBody(body: Record<string, unknown>): Record<string, unknown> {
 // The last exercise: by then every operation must hold, whatever it is sent.
 exercise('4.8', () => {
   describe('fuzzing every operation of the served OpenAPI document', () => {
-    const operations = () => operationsOf(document).map(({ method, path }) => `${method} ${path}`);
+    const operations = [
+      'get /auth/me',
+      'post /auth/register',
+      'post /auth/login',
+      'post /auth/refresh',
+      'post /auth/logout',
+      'get /authors',
+      'post /authors',
+      'get /authors/{authorId}',
+      'patch /authors/{authorId}',
+      'delete /authors/{authorId}',
+      'get /books',
+      'post /books',
+      'get /books/{bookId}',
+      'patch /books/{bookId}',
+      'delete /books/{bookId}',
+      'get /books/{bookId}/reviews',
+      'post /books/{bookId}/reviews',
+      'get /books/{bookId}/reviews/{reviewId}',
+      'put /users/{userId}/roles',
+    ];
 
-    it('When the document is read, then it has the operations of the catalogue, auth and users', () => {
-      expect(operations().length).toBeGreaterThanOrEqual(18);
-    });
-
-    it('When every operation gets generated requests, valid and invalid, then every answer is documented, never a 5xx', async () => {
-      for (const { method, path, operation } of operationsOf(document)) {
-        let index = 0;
-        await fc.assert(
-          fc.asyncProperty(
-            requestsFor(document, operation, { validBody }),
-            authorization,
-            async (generated, auth) => {
-              const i = index++;
-              const wire = toWire(path, generated, (name) => pick(name === 'body' ? 'authorId' : name, i));
-              const url = `${API}${wire.path}`;
-              const res = await send(method, wire, auth);
-              expect({
-                operation: `${method} ${path}`,
-                status: res.status,
-                problems: responses.problems(method, url, res),
-              }).toEqual({
-                operation: `${method} ${path}`,
-                status: expect.any(Number),
-                problems: [],
-              });
-              expect(res.status).toBeLessThan(500);
-            },
-          ),
-          fuzzSettings(10),
-        );
-      }
-    }, 60_000);
+    fuzzEveryOperation(
+      operations,
+      () => ({
+        document,
+        responses,
+        known: (name, i) => pick(name === 'body' ? 'authorId' : name, i),
+        send,
+        extras: authorization,
+        options: { validBody },
+        runs: 10,
+      }),
+      60_000,
+    );
   });
 });

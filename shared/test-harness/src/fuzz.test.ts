@@ -1,4 +1,5 @@
-import { KNOWN_ID, toWire } from './fuzz';
+import { fuzzOperation, KNOWN_ID, operationsOf, toWire } from './fuzz';
+import { responseValidator, type OpenApiDocument } from './openapi';
 
 const known = (name: string) => `id-of-${name}`;
 
@@ -40,5 +41,56 @@ describe('toWire', () => {
       'false',
     );
     expect(toWire('/x', { params: {}, query: {} }, known)).toEqual({ path: '/x', headers: {} });
+  });
+});
+
+describe('fuzzOperation', () => {
+  const document: OpenApiDocument = {
+    servers: [{ url: '/api' }],
+    paths: {
+      '/books/{bookId}': {
+        get: {
+          parameters: [{ name: 'bookId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { content: { 'application/json': { schema: { type: 'object', required: ['id'] } } } },
+          },
+        },
+      },
+    },
+  };
+  const [get] = operationsOf(document);
+  const run = {
+    document,
+    responses: responseValidator(document),
+    ...get!,
+    basePath: '/api',
+    known,
+    runs: 20,
+  };
+  const json = (status: number, body: unknown) => ({
+    status,
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+
+  it('When every answer is documented, then it passes, after sending each request under the server URL', async () => {
+    const urls: string[] = [];
+    await fuzzOperation({
+      ...run,
+      send: async (_method, url) => {
+        urls.push(url);
+        return json(200, { id: 'x' });
+      },
+    });
+    expect(urls).toHaveLength(20);
+    expect(urls.every((url) => url.startsWith('/api/books/'))).toBe(true);
+  });
+
+  it('When one answer is a 500, or a status or body the document does not list, then it fails', async () => {
+    let calls = 0;
+    for (const bad of [json(500, { id: 'x' }), json(404, { id: 'x' }), json(200, { title: 'no id' })]) {
+      const send = async () => (++calls % 7 === 0 ? bad : json(200, { id: 'x' }));
+      await expect(fuzzOperation({ ...run, send })).rejects.toThrow();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { OpenApiDocument } from './openapi';
+import type { OpenApiDocument, ResponseLike, ResponseValidator } from './openapi';
 
 /** The parts of a JSON schema in an OpenAPI 3.0 document that the generators read. */
 export interface SchemaObject {
@@ -245,4 +245,87 @@ export function toWire(
     headers: { 'Content-Type': 'application/json' },
     body: json.includes(KNOWN_ID) ? json.replaceAll(KNOWN_ID, known('body')) : json,
   };
+}
+
+/** One operation to fuzz with {@link fuzzOperation}, and how to reach the API. */
+export interface FuzzRun<Extra> {
+  document: OpenApiDocument;
+  /** The document's validator (responseValidator()), made once for every operation. */
+  responses: ResponseValidator;
+  /** The operation, as {@link operationsOf} lists it. */
+  method: string;
+  path: string;
+  operation: FuzzOperation;
+  /** The id that {@link KNOWN_ID} becomes in the `index`-th request: for a path parameter `name`, or `'body'`. */
+  known(name: string, index: number): string;
+  /** Sends one request to `url` (the wire path under the document's server URL); `extra` is drawn with it. */
+  send(method: string, url: string, wire: WireRequest, extra: Extra): Promise<ResponseLike>;
+  /** Something more to draw for every request, such as the credentials it goes with. */
+  extras?: fc.Arbitrary<Extra>;
+  options?: FuzzOptions;
+  /** How many requests, unless FUZZ_RUNS says otherwise. */
+  runs: number;
+}
+
+/**
+ * Sends `runs` generated requests to one operation ({@link requestsFor}) and fails unless every answer is one that
+ * the document describes for it (a listed status, a body of the documented schema) and none is a 5xx. On a failure,
+ * fast-check prints the seed and the smallest request it found; FUZZ_SEED=<seed> replays the same run.
+ */
+export async function fuzzOperation<Extra = undefined>(run: FuzzRun<Extra>): Promise<void> {
+  const { method, path, responses } = run;
+  // The document's paths are mounted under its server URL, as responseValidator() reads it.
+  const basePath = run.document.servers?.[0]?.url.replace(/\/$/, '') ?? '';
+  const extras = run.extras ?? fc.constant(undefined as Extra);
+  let index = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      requestsFor(run.document, run.operation, run.options),
+      extras,
+      async (generated, extra) => {
+        const i = index++;
+        const wire = toWire(path, generated, (name) => run.known(name, i));
+        const url = `${basePath}${wire.path}`;
+        const res = await run.send(method, url, wire, extra);
+        const operation = `${method} ${path}`;
+        expect({ operation, status: res.status, problems: responses.problems(method, url, res) }).toEqual({
+          operation,
+          status: expect.any(Number),
+          problems: [],
+        });
+        expect(res.status).toBeLessThan(500);
+      },
+    ),
+    fuzzSettings(run.runs),
+  );
+}
+
+/** What {@link fuzzEveryOperation} needs besides the operations: a {@link FuzzRun} without its operation. */
+export type FuzzApi<Extra> = Omit<FuzzRun<Extra>, 'method' | 'path' | 'operation'>;
+
+/**
+ * Registers an API's fuzz tests: one that the served document has exactly `operations` (`'get /books/{bookId}'`),
+ * so that no new operation goes unfuzzed, and one per operation that runs {@link fuzzOperation} on it. `api()` is
+ * called inside each test, once the document has been fetched.
+ */
+export function fuzzEveryOperation<Extra = undefined>(
+  operations: readonly string[],
+  api: () => FuzzApi<Extra>,
+  timeoutMs = 30_000,
+): void {
+  it('When the document is read, then it has exactly the operations fuzzed here', () => {
+    const documented = operationsOf(api().document).map(({ method, path }) => `${method} ${path}`);
+    expect(documented.sort()).toEqual([...operations].sort());
+  });
+
+  it.each([...operations])(
+    'When %s gets generated requests, valid and invalid, then every answer is documented, never a 5xx',
+    async (name) => {
+      const settings = api();
+      const found = operationsOf(settings.document).find((o) => `${o.method} ${o.path}` === name);
+      if (!found) throw new Error(`${name} is not an operation of the served document`);
+      await fuzzOperation({ ...settings, ...found });
+    },
+    timeoutMs,
+  );
 }
