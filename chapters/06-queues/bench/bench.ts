@@ -4,11 +4,11 @@
  * One run, reported as a ratio; not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { Queue, Worker as BullWorker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ReliableQueue } from '../solution/queue/reliable-queue';
 import { Worker } from '../solution/queue/worker';
+import { freePort } from '@course/test-harness/ports';
 
 const JOBS = 20_000;
 const CONCURRENCY = 50;
@@ -25,14 +25,6 @@ async function redisCpuSeconds(admin: Redis): Promise<number> {
   const info = await admin.info('cpu');
   const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
   return field('used_cpu_user') + field('used_cpu_sys');
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {

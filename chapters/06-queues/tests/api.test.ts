@@ -10,7 +10,8 @@ import { createApp } from '@target/app';
 import { relayOutbox } from '@target/outbox/outbox.relay';
 import { ReliableQueue } from '@target/queue/reliable-queue';
 import { reportJobHandler } from '@target/reports/report.job';
-import { freePort, startWorker, useQueueTest, waitFor } from './support';
+import { freePort } from '@course/test-harness/ports';
+import { startWorker, useQueueTest, waitFor } from './support';
 
 const { db, makeQueue } = useQueueTest();
 const API = '/api/v1';

@@ -4,7 +4,8 @@ import { relayOutbox } from '@target/outbox/outbox.relay';
 import { ReliableQueue } from '@target/queue/reliable-queue';
 import { reportJobHandler } from '@target/reports/report.job';
 import { ReportService } from '@target/reports/report.service';
-import { freePort, reportFiles, startWorker, useQueueTest, waitFor } from './support';
+import { freePort } from '@course/test-harness/ports';
+import { reportFiles, startWorker, useQueueTest, waitFor } from './support';
 
 const { db, makeQueue } = useQueueTest();
 

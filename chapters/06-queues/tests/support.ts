@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,6 +10,7 @@ import { useTestRedis, type TestRedis } from '@course/test-harness/redis';
 import type { RedisOptions } from 'ioredis';
 import { ReliableQueue, type ReliableQueueOptions } from '@target/queue/reliable-queue';
 import { Worker, type WorkerOptions } from '@target/queue/worker';
+import { freePort } from '@course/test-harness/ports';
 
 export const chapterDir = path.join(__dirname, '..');
 /** The tree under test (starter/, solution/, or a copy that `course check` made). */
@@ -153,13 +153,6 @@ export function spawnTarget(entry: string, env: Record<string, string | number>)
 }
 
 /** A port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface PrivateRedis {
   url: string;

@@ -13,7 +13,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,6 +23,7 @@ import { createLogger } from '@course/platform/logging';
 import { hashPassword } from '@course/platform/auth';
 import { connectConduitDatabase } from '../src/database/prisma';
 import { seedDatabase } from '../src/seed/seed';
+import { freePort } from '@course/test-harness/ports';
 
 const PROJECT = path.join(__dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,15 +33,6 @@ const warmUpSeconds = 3;
 interface Server {
   child: ChildProcess;
   port: number;
-}
-
-/** A port that was free a moment ago: the server is told to listen on it. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 /**

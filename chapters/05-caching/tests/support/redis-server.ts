@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import os from 'node:os';
+import { freePort } from '@course/test-harness/ports';
 
 /** A redis-server of the test's own, so that a test may stop or freeze it; never the shared one on 6379. */
 export interface OwnRedisServer {
@@ -10,14 +10,6 @@ export interface OwnRedisServer {
   thaw(): void;
   /** Stops the server and waits for it to exit. */
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function ready(child: ChildProcess): Promise<void> {
