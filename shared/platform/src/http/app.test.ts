@@ -134,6 +134,28 @@ describe('buildApp(): NUL characters', () => {
   });
 });
 
+describe('buildApp(): property names that every object has', () => {
+  it('When the body names a property toString, __proto__ or constructor, at any depth, then the answer is 422 naming it', async () => {
+    const res = await request(makeApp().app)
+      .post(`${API}/books`)
+      .set('Content-Type', 'application/json')
+      .send('{"title":"ok","bio":{"toString":1},"tags":[{"__proto__":{"admin":true}}],"constructor":{}}');
+    problem(res, 422, 'VALIDATION_FAILED');
+    expect(res.body.errors).toEqual([
+      { field: 'body.bio.toString', message: 'is not an accepted property name' },
+      { field: 'body.tags[0].__proto__', message: 'is not an accepted property name' },
+      { field: 'body.constructor', message: 'is not an accepted property name' },
+    ]);
+  });
+
+  it('When the names only resemble them, then the body reaches the route', async () => {
+    const res = await request(makeApp().app)
+      .post(`${API}/books`)
+      .send({ title: 'ok', toStringX: 1, proto: {} });
+    expect(res.status).not.toBe(422);
+  });
+});
+
 describe('buildApp(): errors the routes throw', () => {
   it('When a path parameter is not valid percent-encoding, then the answer is 400, not 500', async () => {
     const res = await request(makeApp().app).get(`${API}/books/%E0%A4%A`);

@@ -5,6 +5,7 @@ export {
   JSON_TYPES,
   jsonBody,
   rejectNulCharacters,
+  rejectShadowingKeys,
   type JsonBodyOptions,
 } from './json-body.middleware';
 export { notFound } from './not-found.middleware';

@@ -69,11 +69,52 @@ export function rejectNulCharacters(): RequestHandler {
   };
 }
 
+/** Names that every JavaScript object already has: toString, valueOf, constructor, __proto__, hasOwnProperty, … */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** The properties of the JSON value under `path` that are named like a member of every object. */
+function shadowingFields(value: unknown, path: string, found: FieldError[]): FieldError[] {
+  if (Array.isArray(value)) value.forEach((item, index) => shadowingFields(item, `${path}[${index}]`, found));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (OBJECT_MEMBERS.has(key)) {
+        found.push({ field: `${path}.${key}`, message: 'is not an accepted property name' });
+      } else shadowingFields(item, `${path}.${key}`, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Refuses a JSON body with a property named like a member of every object (`toString`, `__proto__`, `constructor`,
+ * …) with 422. JSON.parse makes them own properties, and code that meets such an object later breaks on it: a
+ * `toString` that is not a function makes String(value) throw (tsoa's validation of a nullable field does that),
+ * and `__proto__` is how prototype pollution begins. No API of the course has a field of such a name.
+ */
+export function rejectShadowingKeys(): RequestHandler {
+  return (req, _res, next) => {
+    const errors = shadowingFields(req.body, 'body', []);
+    if (errors.length > 0) {
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        errors,
+      });
+    }
+    next();
+  };
+}
+
 /**
  * Parses JSON bodies of up to `limit` (413 beyond), refuses other media types with 415 when there is a body, and
- * refuses NUL characters in the body and the query with 422. body-parser's errors (400 malformed JSON, 415 charset or
+ * refuses NUL characters in the body and the query, and property names such as `toString` or `__proto__`, with 422. body-parser's errors (400 malformed JSON, 415 charset or
  * Content-Encoding, 400 a body that is not encoded as it says) are answered by errorHandler().
  */
 export function jsonBody({ limit = '100kb' }: JsonBodyOptions = {}): RequestHandler[] {
-  return [requireJson(), express.json({ limit, type: JSON_TYPES }), rejectNulCharacters()];
+  return [
+    requireJson(),
+    express.json({ limit, type: JSON_TYPES }),
+    rejectNulCharacters(),
+    rejectShadowingKeys(),
+  ];
 }
