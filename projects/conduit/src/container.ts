@@ -1,6 +1,6 @@
 import type { Logger } from '@course/platform/logging';
 import type { Redis } from 'ioredis';
-import { publicReadCache, UNCACHED } from './cache/public-reads';
+import { publicReadCache, UNCACHED, type PublicReads } from './cache/public-reads';
 import type { IocContainer, IocContainerFactory } from '@tsoa/runtime';
 import type { Application, Request } from 'express';
 import { ArticleController } from './articles/article.controller';
@@ -30,6 +30,8 @@ export interface Services {
   articles: ArticleService;
   comments: CommentService;
   tags: TagService;
+  /** Anonymous reads, cached by the controllers that serve them. */
+  publicReads: PublicReads;
   tokens: TokenIssuer;
   passwords: PasswordHasher;
 }
@@ -53,7 +55,8 @@ export function createServices(
     profiles: new ProfileService(new PrismaProfileRepository(prisma)),
     articles,
     comments: new CommentService(new PrismaCommentRepository(prisma), articles),
-    tags: new TagService(new PrismaTagRepository(prisma), publicReads),
+    tags: new TagService(new PrismaTagRepository(prisma)),
+    publicReads,
     tokens,
     passwords,
   };
@@ -75,9 +78,9 @@ export function servicesOf(app: Application): Services {
 function controllerFor(controller: unknown, services: Services): object {
   if (controller === UserController) return new UserController(services.users);
   if (controller === ProfileController) return new ProfileController(services.profiles);
-  if (controller === ArticleController) return new ArticleController(services.articles);
+  if (controller === ArticleController) return new ArticleController(services.articles, services.publicReads);
   if (controller === CommentController) return new CommentController(services.comments);
-  if (controller === TagController) return new TagController(services.tags);
+  if (controller === TagController) return new TagController(services.tags, services.publicReads);
   throw new Error(`no controller factory for ${String(controller)}`);
 }
 

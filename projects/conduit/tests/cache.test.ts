@@ -29,6 +29,36 @@ describe('Anonymous reads are cached on Redis, and every write that changes them
     }
   });
 
+  it('When the same page is asked for in other spellings or with unknown parameters, then it is cached once: keys come from the validated query', async () => {
+    const { token } = await registerUser(conduit.app, 'spelt');
+    await createArticle(conduit.app, token, { tagList: ['spelt'] });
+    const entries = async () => (await conduit.redis.client.keys(`${conduit.redis.prefix}public:*`)).length;
+    const before = await entries();
+    const spellings = [
+      'tag=spelt&limit=5',
+      'limit=5&tag=spelt',
+      'tag=spelt&limit=05',
+      'tag=spelt&limit=5&offset=0',
+      'tag=spelt&limit=5&junk=1',
+      'tag=spelt&limit=5&junk=2',
+    ];
+    const answers = [];
+    for (const query of spellings) answers.push(await anonymous(`/api/articles?${query}`));
+    expect(await entries()).toBe(before + 1);
+    expect(answers.slice(1).every((answer) => answer.queries === 0)).toBe(true);
+  });
+
+  it('When an anonymous reader sends back the ETag of a cached answer, then the answer is 304 without a body', async () => {
+    const { token } = await registerUser(conduit.app, 'etag');
+    const { slug } = await createArticle(conduit.app, token);
+    const first = await request(conduit.app).get(`/api/articles/${slug}`).expect(200);
+    const etag = first.headers['etag'] as string;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await request(conduit.app).get(`/api/articles/${slug}`).set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+  });
+
   it('When an article is changed, favourited or deleted, then the very next anonymous read shows it', async () => {
     const author = await registerUser(conduit.app, 'writer');
     const reader = await registerUser(conduit.app, 'fan');

@@ -15,7 +15,9 @@ import {
   SuccessResponse,
   Tags,
 } from '@tsoa/runtime';
+import { sendRepresentation } from '@course/platform/http';
 import { optionalViewer, viewerOf } from '../auth/viewer';
+import type { PublicReads } from '../cache/public-reads';
 import type { SpecErrors } from '../errors/spec-errors';
 import type { ArticleService } from './article.service';
 import type { Article, ArticleList } from './article.view';
@@ -51,7 +53,10 @@ interface ArticleResponse {
 
 @Route('articles')
 export class ArticleController extends Controller {
-  constructor(private readonly articles: ArticleService) {
+  constructor(
+    private readonly articles: ArticleService,
+    private readonly publicReads: PublicReads,
+  ) {
     super();
   }
 
@@ -80,9 +85,16 @@ export class ArticleController extends Controller {
     @Query() favorited?: string,
     @Query() limit = 20,
     @Query() offset = 0,
-  ): Promise<ArticleList> {
+  ): Promise<ArticleList | undefined> {
     const viewer = await optionalViewer(request);
-    return this.articles.list({ tag, author, favorited }, { limit, offset }, viewer?.id);
+    const filters = { tag, author, favorited };
+    const page = { limit, offset };
+    if (viewer) return this.articles.list(filters, page, viewer.id);
+    // Anonymous: the cached page, keyed on the query as tsoa validated it, sent as it is (undefined: answered).
+    const cached = await this.publicReads.read('articles', { ...filters, ...page }, () =>
+      this.articles.list(filters, page),
+    );
+    return sendRepresentation(request.res!, cached);
   }
 
   /**
@@ -131,8 +143,14 @@ export class ArticleController extends Controller {
   @Tags('Articles')
   @Response<SpecErrors>(401, 'Invalid token')
   @Response<SpecErrors>(404, 'No such article')
-  async get(@Path() slug: string, @Request() request: ExpressRequest): Promise<ArticleResponse> {
-    return { article: await this.articles.get(slug, (await optionalViewer(request))?.id) };
+  async get(@Path() slug: string, @Request() request: ExpressRequest): Promise<ArticleResponse | undefined> {
+    const viewer = await optionalViewer(request);
+    if (viewer) return { article: await this.articles.get(slug, viewer.id) };
+    // A missing article throws, so "not found" is never cached.
+    const cached = await this.publicReads.read('article', { slug }, async () => ({
+      article: await this.articles.get(slug),
+    }));
+    return sendRepresentation(request.res!, cached);
   }
 
   /** Changes your article; fields left out stay as they are. */

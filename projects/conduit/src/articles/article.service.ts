@@ -51,12 +51,8 @@ export class ArticleService {
   ) {}
 
   async list(filters: ArticleFilters, page: Page, viewerId?: number): Promise<ArticleList> {
-    const load = async () => {
-      const { articles, total } = await this.articles.list(filters, page, viewerId);
-      return { articles: articles.map(toSummary), articlesCount: total };
-    };
-    if (viewerId !== undefined || filters.feedOf !== undefined) return load();
-    return this.publicReads.read('articles', { ...filters, ...page }, load);
+    const { articles, total } = await this.articles.list(filters, page, viewerId);
+    return { articles: articles.map(toSummary), articlesCount: total };
   }
 
   async feed(viewerId: number, page: Page): Promise<ArticleList> {
@@ -64,13 +60,10 @@ export class ArticleService {
   }
 
   async get(slug: string, viewerId?: number): Promise<Article> {
-    const load = async () => {
-      const article = SLUG_SHAPE.test(slug) ? await this.articles.findBySlug(slug, viewerId) : undefined;
-      // Thrown, so not cached: an article published a moment later must not stay "not found".
-      if (!article) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
-      return toArticle(article);
-    };
-    return viewerId === undefined ? this.publicReads.read('article', { slug }, load) : load();
+    const article = SLUG_SHAPE.test(slug) ? await this.articles.findBySlug(slug, viewerId) : undefined;
+    // Thrown, so never cached: an article published a moment later must not stay "not found".
+    if (!article) throw new AppError({ code: 'ARTICLE_NOT_FOUND' });
+    return toArticle(article);
   }
 
   async create(authorId: number, input: NewArticle): Promise<Article> {

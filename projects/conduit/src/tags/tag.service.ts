@@ -1,14 +1,10 @@
-import { UNCACHED, type PublicReads } from '../cache/public-reads';
 import type { TagRepository } from './tag.repository';
 
 export class TagService {
-  constructor(
-    private readonly tags: TagRepository,
-    private readonly publicReads: PublicReads = UNCACHED,
-  ) {}
+  constructor(private readonly tags: TagRepository) {}
 
-  /** The same for every reader, so always cached; article writes retire it. */
+  /** Every tag in use, the most used first. */
   list(): Promise<string[]> {
-    return this.publicReads.read('tags', {}, () => this.tags.listInUse());
+    return this.tags.listInUse();
   }
 }

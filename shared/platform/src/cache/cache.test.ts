@@ -1,6 +1,6 @@
 import { memoryLogger } from '@course/test-harness/logs';
 import { useTestRedis } from '@course/test-harness/redis';
-import { cacheKey, memoryCache, RedisCache } from '.';
+import { cacheKey, memoryCache, RedisCache, representationCodec, toJsonRepresentation } from '.';
 
 const redis = useTestRedis();
 let keys = 0;
@@ -115,11 +115,11 @@ describe('RedisCache.readInGeneration()', () => {
     const keyOf = (g: string) => `${generation}:page:${g}`;
     const load = jest.fn(async () => ['Kindred', 'Dawn']);
     await cache.readInGeneration(generation, keyOf, load);
-    const commands = ['get', 'mget', 'eval', 'del'] as const;
+    const commands = ['get', 'getBuffer', 'mget', 'mgetBuffer', 'eval', 'del'] as const;
     const spies = commands.map((command) => jest.spyOn(redis.client, command));
     try {
       expect(await cache.readInGeneration(generation, keyOf, load)).toEqual(['Kindred', 'Dawn']);
-      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 1, 0, 0]);
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 1, 0, 0]);
       expect(load).toHaveBeenCalledTimes(1);
     } finally {
       for (const spy of spies) spy.mockRestore();
@@ -138,6 +138,43 @@ describe('RedisCache.readInGeneration()', () => {
     expect(await here.readInGeneration(generation, keyOf, async () => 'after')).toBe('after');
     expect(await here.readInGeneration(generation, keyOf, async () => 'not loaded')).toBe('after');
     expect(await elsewhere.readInGeneration(generation, keyOf, async () => 'not loaded')).toBe('after');
+  });
+});
+
+describe('RedisCache with representationCodec', () => {
+  function representationCache() {
+    const { logger } = memoryLogger();
+    return new RedisCache({
+      redis: redis.client,
+      ttlMs: 60_000,
+      timeoutMs: 500,
+      logger,
+      codec: representationCodec,
+    });
+  }
+
+  it('When a representation is read twice, then the second read returns the stored bytes and ETag, unparsed', async () => {
+    const cache = representationCache();
+    const key = freshKey();
+    const value = { articles: [{ title: 'Kindred — “1976”' }], articlesCount: 1 };
+    const load = jest.fn(async () => toJsonRepresentation(value));
+    const first = await cache.read(key, load);
+    const second = await cache.read(key, load);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(second.etag).toBe(first.etag);
+    expect(second.body.equals(Buffer.from(JSON.stringify(value)))).toBe(true);
+    expect((await redis.client.getBuffer(key))!.toString()).toBe(`${first.etag}\n${JSON.stringify(value)}`);
+  });
+
+  it('When the key holds something the codec did not write, then it is a miss and is replaced', async () => {
+    const cache = representationCache();
+    for (const garbage of ['{"articles":[]}', 'W/"not an etag"\n{}', '']) {
+      const key = freshKey();
+      await redis.client.set(key, garbage, 'PX', 60_000);
+      const fresh = await cache.read(key, async () => toJsonRepresentation({ tags: ['fresh'] }));
+      expect(fresh.body.toString()).toBe('{"tags":["fresh"]}');
+      expect((await redis.client.get(key))!.endsWith('\n{"tags":["fresh"]}')).toBe(true);
+    }
   });
 });
 

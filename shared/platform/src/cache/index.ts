@@ -1,3 +1,4 @@
 export { cacheKey } from './cache-key';
 export { memoryCache, type MemoryCacheOptions } from './memory-cache';
-export { RedisCache, type RedisCacheOptions, type TtlOf } from './redis-cache';
+export { jsonCodec, RedisCache, type CacheCodec, type RedisCacheOptions, type TtlOf } from './redis-cache';
+export { representationCodec, toJsonRepresentation, type JsonRepresentation } from './representation';

@@ -9,5 +9,6 @@ export {
   type JsonBodyOptions,
 } from './json-body.middleware';
 export { notFound } from './not-found.middleware';
+export { sendRepresentation } from './representation';
 export type { OpenApiDocument } from './openapi';
 export { corsPolicy, securityHeaders, type SecurityHeadersOptions } from './security.middleware';
