@@ -8,6 +8,10 @@ import type { Logger } from './logger';
  */
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    if (!logger.isInfoEnabled()) {
+      next();
+      return;
+    }
     const started = performance.now();
     res.once('close', () => {
       logger.info('request completed', {

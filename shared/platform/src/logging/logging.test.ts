@@ -39,6 +39,31 @@ describe('createLogger()', () => {
   });
 });
 
+describe('createLogger(): levels', () => {
+  it('When a line is below the level, then it is dropped before any format reads it; at a lower level it is written', () => {
+    const { logger, logs } = memoryLogger(createLogger);
+    logger.level = 'info';
+    let reads = 0;
+    // Nested, so that only the formats (which mask secrets at any depth, then serialise) read it.
+    const meta = {
+      nested: {
+        get costly() {
+          reads++;
+          return 'computed';
+        },
+      },
+    };
+    logger.debug('below the level', meta);
+    expect(reads).toBe(0);
+    logger.level = 'debug';
+    logger.debug('at the level', meta);
+    expect(reads).toBeGreaterThan(0);
+    expect(logs.map((entry) => [entry.message, entry.nested])).toEqual([
+      ['at the level', { costly: 'computed' }],
+    ]);
+  });
+});
+
 describe('isSecretKey() and redact()', () => {
   it.each(['password', 'newPassword', 'access_token', 'Access-Token', 'clientSecret', 'cookie', 'x-api-key'])(
     'When a key is %s, then it is a secret',
