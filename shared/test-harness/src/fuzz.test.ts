@@ -14,6 +14,9 @@ describe('toWire', () => {
     expect(toWire('/books/{bookId}', { params: { bookId: '%E0%A4%A' }, query: {} }, known).path).toBe(
       '/books/%E0%A4%A',
     );
+    expect(toWire('/books/{bookId}', { params: { bookId: '%/% ?%' }, query: {} }, known).path).toBe(
+      '/books/%%2F%%20%3F%',
+    );
     expect(toWire('/books/{bookId}', { params: { bookId: '' }, query: {} }, known).path).toBe('/books/x');
   });
 
