@@ -2,18 +2,30 @@ import { exercise, scaffold } from '@course/test-harness';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import openapi from '@target/generated/openapi.json';
-import { ResponseValidator, type OpenApiDocument } from './openapi-validator';
+import { responseValidator } from '@course/test-harness/openapi';
 import { API, createAuthor, createBook, makeApp, nextIsbn } from './support';
 
-const validator = new ResponseValidator(openapi as unknown as OpenApiDocument);
-const document = validator.document;
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+}
+
+interface Operation {
+  parameters?: { name: string; in: string; schema: Schema & { minimum?: number; maximum?: number } }[];
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  requestBody?: unknown;
+}
+
+const document = openapi as unknown as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+};
+const validator = responseValidator(document);
 
 /** Checks that a response is one the document describes for this operation: its status, media type and body. */
 function expectDocumented(path: string, method: string, res: Response): void {
-  expect({ status: res.status, errors: validator.responseErrors(path, method, res) }).toEqual({
-    status: res.status,
-    errors: [],
-  });
+  // Any value stands for a path parameter: the validator matches the path against the document's templates.
+  validator.expectValid(method, `${API}${path.replace(/\{[^}]+\}/g, 'x')}`, res);
 }
 
 interface Check {
@@ -169,12 +181,12 @@ scaffold('the OpenAPI document', () => {
     expect(sorts).toHaveLength(2);
     for (const { schema } of sorts) {
       for (const bad of ['', ',', 'title,', '--title', 'title,,name']) {
-        expect({ sort: bad, refused: validator.schemaErrors(bad, schema).length > 0 }).toEqual({
+        expect({ sort: bad, refused: validator.valueProblems(bad, schema).length > 0 }).toEqual({
           sort: bad,
           refused: true,
         });
       }
-      expect(validator.schemaErrors('title,-publishedYear', schema)).toEqual([]);
+      expect(validator.valueProblems('title,-publishedYear', schema)).toEqual([]);
     }
   });
 
@@ -188,7 +200,7 @@ scaffold('the OpenAPI document', () => {
       ),
     ];
     for (const schema of strings) {
-      expect({ schema, refused: validator.schemaErrors('a\u0000b', schema).length > 0 }).toEqual({
+      expect({ schema, refused: validator.valueProblems('a\u0000b', schema).length > 0 }).toEqual({
         schema,
         refused: true,
       });

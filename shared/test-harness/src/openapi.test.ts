@@ -78,4 +78,11 @@ describe('responseValidator()', () => {
       responses.expectValid('GET', '/api/v1/books/1', { status: 200, headers: json, body: {} }),
     ).toThrow(/must have required property/);
   });
+
+  it('When a value is checked against a schema of the document, then its references resolve there and each fault is a problem', () => {
+    const schema = { type: 'array', items: { $ref: '#/components/schemas/Book' } };
+    expect(responses.valueProblems([book], schema)).toEqual([]);
+    expect(responses.valueProblems([{ ...book, id: 1 }], schema)).toEqual(['value/0/id must be string']);
+    expect(responses.valueProblems('a\u0000b', { type: 'string', pattern: '^[^\u0000]*$' })).toHaveLength(1);
+  });
 });

@@ -21,6 +21,8 @@ export interface ResponseValidator {
   problems(method: string, path: string, res: ResponseLike): string[];
   /** Fails the test, listing the problems, unless the response matches the document. */
   expectValid(method: string, path: string, res: ResponseLike): void;
+  /** What is wrong with `value` as an instance of `schema`, a schema of the document (its `$ref`s resolved there). */
+  valueProblems(value: unknown, schema: object): string[];
 }
 
 interface Operation {
@@ -103,8 +105,23 @@ export function responseValidator(document: OpenApiDocument): ResponseValidator 
     );
   }
 
+  function valueProblems(value: unknown, schema: object): string[] {
+    // The schema's own references point into the document, which ajv knows as `openapi`.
+    const key = JSON.stringify(schema).replaceAll('"$ref":"#/', '"$ref":"openapi#/');
+    let validate = compiled.get(key);
+    if (!validate) {
+      validate = ajv.compile(JSON.parse(key) as object);
+      compiled.set(key, validate);
+    }
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map(
+      (error) => `value${error.instancePath} ${error.message ?? 'is invalid'}`,
+    );
+  }
+
   return {
     problems,
+    valueProblems,
     expectValid(method, path, res) {
       expect({
         response: `${method} ${path} → ${res.status}`,
