@@ -17,6 +17,9 @@ describe('toWire', () => {
     expect(toWire('/books/{bookId}', { params: { bookId: '%/% ?%' }, query: {} }, known).path).toBe(
       '/books/%%2F%%20%3F%',
     );
+    expect(toWire('/books/{bookId}', { params: { bookId: 'a\ud800' }, query: {} }, known).path).toBe(
+      '/books/a%EF%BF%BD',
+    );
     expect(toWire('/books/{bookId}', { params: { bookId: '' }, query: {} }, known).path).toBe('/books/x');
   });
 

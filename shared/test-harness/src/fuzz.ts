@@ -248,8 +248,8 @@ export interface WireRequest {
  * Fills in a request generated for the OpenAPI path `template` (such as `/books/{bookId}`). {@link KNOWN_ID} in a
  * path parameter becomes `known(name)`, and in a JSON body `known('body')`. A value that starts with `%` keeps its
  * percent signs as they are, a broken percent-encoding that the API must answer; everything else in a value is
- * encoded (`/`, `?` and spaces too), so that it stays one path segment. A JSON body goes as JSON
- * text, so that a number or a boolean is sent as the body it is; a raw body keeps its own headers.
+ * encoded (`/`, `?` and spaces too), so that it stays one path segment, and a lone surrogate becomes U+FFFD. A JSON
+ * body goes as JSON text, so that a number or a boolean is sent as the body it is; a raw body keeps its own headers.
  */
 export function toWire(
   template: string,
@@ -257,8 +257,10 @@ export function toWire(
   known: (name: string) => string,
 ): WireRequest {
   const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = generated.params[name] ?? '';
-    if (value === KNOWN_ID) return known(name);
+    const raw = generated.params[name] ?? '';
+    if (raw === KNOWN_ID) return known(name);
+    // A lone surrogate has no UTF-8 form; a client's URL encoder sends U+FFFD for it, as URLSearchParams does.
+    const value = raw.replace(/\p{Surrogate}/gu, '\ufffd');
     if (value.startsWith('%')) return value.replace(/[^%]+/g, (text) => encodeURIComponent(text));
     return encodeURIComponent(value || 'x');
   });
