@@ -128,6 +128,24 @@ exercise('2.1', () => {
       },
     );
 
+    it('When a property is named like a member of every object, at any depth, then the answer is a 422 problem that names it', async () => {
+      const { app } = makeApp();
+      for (const [body, field] of [
+        ['{"name": "Ursula", "bio": {"toString": 1}}', 'body.bio.toString'],
+        ['{"name": "Ursula", "__proto__": {"admin": true}}', 'body.__proto__'],
+        ['{"name": "Ursula", "constructor": 1}', 'body.constructor'],
+      ] as const) {
+        const res = await request(app)
+          .post(`${API}/authors`)
+          .set('Content-Type', 'application/json')
+          .send(body);
+        expectProblem(res, 422, 'VALIDATION_FAILED');
+        expect(res.body.errors).toEqual([{ field, message: 'is not an accepted property name' }]);
+      }
+      const similar = await request(app).post(`${API}/authors`).send({ name: 'Ursula', bio: 'toString' });
+      expect(similar.status).toBe(201);
+    });
+
     it('When a field is invalid, then the problem does not echo the submitted value', async () => {
       const { app } = makeApp();
       const res = await request(app)
