@@ -107,8 +107,9 @@ export function rejectShadowingKeys(): RequestHandler {
 
 /**
  * Parses JSON bodies of up to `limit` (413 beyond), refuses other media types with 415 when there is a body, and
- * refuses NUL characters in the body and the query, and property names such as `toString` or `__proto__`, with 422. body-parser's errors (400 malformed JSON, 415 charset or
- * Content-Encoding, 400 a body that is not encoded as it says) are answered by errorHandler().
+ * refuses NUL characters in the body and the query, and property names such as `toString` or `__proto__`, with 422.
+ * body-parser's errors (400 malformed JSON, 415 charset or Content-Encoding, 400 a body that is not encoded as it
+ * says) are answered by errorHandler().
  */
 export function jsonBody({ limit = '100kb' }: JsonBodyOptions = {}): RequestHandler[] {
   return [
