@@ -1,4 +1,4 @@
-import { AppError, validationError, type FieldError } from '@course/platform/errors';
+import { AppError, validationError, validationErrors, type FieldError } from '@course/platform/errors';
 import { UNCACHED, type PublicReads } from '../cache/public-reads';
 import { SLUG_TAKEN, type ArticleRepository } from './article.repository';
 import type { ArticleFilters, ArticleOwner, ArticlePatch, NewArticle } from './article.types';
@@ -32,10 +32,7 @@ function cleanTags(tagList: string[] | undefined, errors: FieldError[]): string[
 function check<T extends ArticlePatch>(input: T): T {
   const errors = blankFields({ title: input.title, description: input.description, body: input.body });
   const tagList = cleanTags(input.tagList, errors);
-  if (errors.length > 0) {
-    const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new AppError({ code: 'VALIDATION_FAILED', message, errors });
-  }
+  if (errors.length > 0) throw validationErrors(errors);
   return {
     ...input,
     ...(input.title !== undefined && { title: input.title.trim() }),

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '@course/platform/errors';
+import { validationErrors, type FieldError } from '@course/platform/errors';
 
 // The OpenAPI schema (user.controller.ts) already checks types and lengths; these are the rules it cannot say.
 const USERNAME = /^[\p{L}\p{N}_.-]+$/u;
@@ -6,14 +6,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 // NIST SP 800-63B §5.1.1.2: at least 8 characters, no composition rules. (The library hashes with SHA-256 before
 // bcrypt, so every character of a long password counts.)
 const MIN_PASSWORD_LENGTH = 8;
-
-function invalid(errors: FieldError[]): AppError {
-  return new AppError({
-    code: 'VALIDATION_FAILED',
-    message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-    errors,
-  });
-}
 
 /** Lower case and no surrounding spaces: one mailbox, one account. */
 export function normalizeEmail(email: string): string {
@@ -30,7 +22,7 @@ export function blankField(fields: Record<string, string | undefined>): void {
   const errors = Object.entries(fields)
     .filter(([, value]) => value !== undefined && value.trim() === '')
     .map(([field]) => ({ field, message: "can't be blank" }));
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw validationErrors(errors);
 }
 
 /** Checks the fields that are present; every problem is reported at once. */
@@ -57,5 +49,5 @@ export function checkFields(fields: {
   if (image && !(URL.canParse(image) && /^https?:$/.test(new URL(image).protocol))) {
     errors.push({ field: 'image', message: 'must be an http or https URL' });
   }
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw validationErrors(errors);
 }

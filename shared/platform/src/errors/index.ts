@@ -1,4 +1,10 @@
-export { AppError, validationError, type AppErrorOptions, type FieldError } from './app-error';
+export {
+  AppError,
+  validationError,
+  validationErrors,
+  type AppErrorOptions,
+  type FieldError,
+} from './app-error';
 export {
   BASE_ERROR_CODES,
   defineErrorCodes,

@@ -1,5 +1,5 @@
 import { ValidateError } from '@tsoa/runtime';
-import { AppError, type FieldError } from './app-error';
+import { AppError, validationErrors, type FieldError } from './app-error';
 import { BASE_ERROR_CODES, type ErrorCode } from './error-codes';
 import { clientDataSqlState } from './sql-state';
 
@@ -71,8 +71,7 @@ export function toAppError(error: unknown): AppError {
   const fields = validateErrorFields(error);
   if (fields) {
     const errors: FieldError[] = Object.entries(fields).map(([field, { message }]) => ({ field, message }));
-    const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return new AppError({ code: 'VALIDATION_FAILED', message, errors, cause: error });
+    return validationErrors(errors, error);
   }
   switch (isRecord(error) ? error.type : undefined) {
     case 'entity.parse.failed':

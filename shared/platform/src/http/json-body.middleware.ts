@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import express, { type RequestHandler } from 'express';
-import { AppError, type FieldError } from '../errors/app-error';
+import { AppError, validationErrors, type FieldError } from '../errors/app-error';
 
 /** The media types a JSON API accepts: JSON, and JSON merge patches for PATCH (RFC 7396). */
 export const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
@@ -59,11 +59,7 @@ export function rejectNulCharacters(): RequestHandler {
   return (req, _res, next) => {
     const errors = [...nulFields(req.query, 'query', []), ...nulFields(req.body, 'body', [])];
     if (errors.length > 0) {
-      throw new AppError({
-        code: 'VALIDATION_FAILED',
-        message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-        errors,
-      });
+      throw validationErrors(errors);
     }
     next();
   };
@@ -95,11 +91,7 @@ export function rejectShadowingKeys(): RequestHandler {
   return (req, _res, next) => {
     const errors = shadowingFields(req.body, 'body', []);
     if (errors.length > 0) {
-      throw new AppError({
-        code: 'VALIDATION_FAILED',
-        message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-        errors,
-      });
+      throw validationErrors(errors);
     }
     next();
   };
