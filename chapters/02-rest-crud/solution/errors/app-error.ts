@@ -36,9 +36,11 @@ export class AppError extends Error {
 
 /** A 422 for fields that passed the schema but break a rule the schema cannot express. */
 export function validationError(field: string, message: string): AppError {
-  return new AppError({
-    code: 'VALIDATION_FAILED',
-    message: `${field}: ${message}`,
-    errors: [{ field, message }],
-  });
+  return validationErrors([{ field, message }]);
+}
+
+/** A 422 that names every invalid field, its message listing them all (`field: message; …`). */
+export function validationErrors(errors: FieldError[], cause?: unknown): AppError {
+  const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new AppError({ code: 'VALIDATION_FAILED', message, errors, cause });
 }

@@ -1,7 +1,7 @@
 import { ValidateError } from '@tsoa/runtime';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'winston';
-import { AppError, type FieldError } from './app-error';
+import { AppError, validationErrors, type FieldError } from './app-error';
 import { errorCodes, problemType } from './error-codes';
 import { PROBLEM_JSON, type ProblemDetails } from './problem';
 
@@ -27,8 +27,7 @@ export function toAppError(error: unknown): AppError {
       field,
       message,
     }));
-    const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return new AppError({ code: 'VALIDATION_FAILED', message, errors, cause: error });
+    return validationErrors(errors, error);
   }
   // Express's router decodes path parameters; a broken percent-encoding (`/books/%E0%A4%A`) is a URIError.
   if (error instanceof URIError) {

@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler } from 'express';
-import { AppError, type FieldError } from '../errors/app-error';
+import { AppError, validationErrors, type FieldError } from '../errors/app-error';
 
 // application/merge-patch+json is the media type of JSON merge patches (RFC 7396), which PATCH accepts.
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
@@ -51,9 +51,7 @@ export function jsonBody(limit = '100kb'): RequestHandler {
     parse(req, res, (error?: unknown) => {
       if (error) return next(error);
       const errors = shadowingFields(req.body, 'body');
-      if (errors.length === 0) return next();
-      const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      next(new AppError({ code: 'VALIDATION_FAILED', message, errors }));
+      next(errors.length === 0 ? undefined : validationErrors(errors));
     });
   };
 }

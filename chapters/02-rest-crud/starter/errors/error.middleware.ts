@@ -1,7 +1,7 @@
 import { ValidateError } from '@tsoa/runtime';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'winston';
-import { AppError, type FieldError } from './app-error';
+import { AppError, validationErrors, type FieldError } from './app-error';
 import { errorCodes, problemType } from './error-codes';
 import { PROBLEM_JSON, type ProblemDetails } from './problem';
 
