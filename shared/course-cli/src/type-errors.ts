@@ -3,6 +3,7 @@ import path from 'node:path';
 import { failure } from './errors';
 import { courseDir } from './progress';
 import { runProcess } from './process';
+import { readRecord, sourceFiles, stillHolds, writeRecord } from './typecheck-record';
 
 export interface TypeError {
   /** Relative to the folder tsc ran in, with forward slashes. */
@@ -19,6 +20,8 @@ export interface TypecheckResult {
   /** tsc's output, for when it failed without an error in the usual format. */
   output: string;
   aborted: boolean;
+  /** The result of an earlier typecheck that still holds: nothing it read has changed since (typecheck-record.ts). */
+  reused: boolean;
 }
 
 const ERROR_LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
@@ -50,7 +53,8 @@ export function formatTypeError(error: TypeError): string {
 
 /**
  * Runs the TypeScript of the folder `cwd` on `tsconfig`, incrementally: the build info is kept in the repository's
- * `.course/tsc/`, so a second run over unchanged files takes a fraction of the first.
+ * `.course/tsc/`, so a second run over unchanged files takes a fraction of the first. When nothing that the last
+ * run read has changed, its result is given again without starting tsc.
  */
 export async function runTypecheck(options: {
   root: string;
@@ -68,6 +72,23 @@ export async function runTypecheck(options: {
   }
   const infoDir = path.join(courseDir(options.root), 'tsc');
   fs.mkdirSync(infoDir, { recursive: true });
+  const buildInfoFile = path.join(infoDir, `${options.key}.tsbuildinfo`);
+  const recordFile = path.join(infoDir, `${options.key}.result.json`);
+  // What pnpm install rewrites: a dependency that changed version brings other declaration files.
+  const installs = ['pnpm-lock.yaml', path.join('node_modules', '.modules.yaml')]
+    .map((file) => path.join(options.root, file))
+    .filter((file) => fs.existsSync(file));
+  const current = {
+    tsc,
+    tsconfig: options.tsconfig,
+    sources: sourceFiles(options.cwd),
+    buildInfoFile,
+    installs,
+  };
+  const record = readRecord(recordFile);
+  if (stillHolds(record, current)) return resultOf(record.code, record.output, false, true);
+
+  const startedAt = Date.now();
   const args = [
     tsc,
     '-p',
@@ -76,11 +97,20 @@ export async function runTypecheck(options: {
     'false',
     '--incremental',
     '--tsBuildInfoFile',
-    path.join(infoDir, `${options.key}.tsbuildinfo`),
+    buildInfoFile,
   ];
   const { code, output, aborted } = await runProcess(process.execPath, args, {
     cwd: options.cwd,
     signal: options.signal,
   });
-  return { ok: code === 0, errors: parseTypeErrors(output), output, aborted };
+  // tsc exits with 0 (no errors), 1 or 2 (errors reported); anything else, or a stop, is no result to keep.
+  if (!aborted && code !== null && code <= 2) {
+    const { sources } = current;
+    writeRecord(recordFile, { tsc, tsconfig: options.tsconfig, startedAt, sources, code, output });
+  }
+  return resultOf(code, output, aborted, false);
+}
+
+function resultOf(code: number | null, output: string, aborted: boolean, reused: boolean): TypecheckResult {
+  return { ok: code === 0, errors: parseTypeErrors(output), output, aborted, reused };
 }
