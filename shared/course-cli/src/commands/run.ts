@@ -182,14 +182,16 @@ function tsconfigOf(chapter: Chapter, which: Which): string {
 /** Runs the tests and the typecheck side by side; the exercise is done only when both pass. */
 async function runOnce(root: string, target: Target, which: Which, signal?: AbortSignal): Promise<number> {
   const { chapter } = target;
+  const testPaths = target.exercise && exerciseTestPaths(chapter, target.exercise.id);
   const [result, types] = await Promise.all([
     runJest({
       cwd: chapter.dir,
       target: which,
       testNamePattern: target.exercise && exercisePattern(target.exercise.id),
-      testPaths: target.exercise && exerciseTestPaths(chapter, target.exercise.id),
-      // A whole chapter gets every CPU: jest's default leaves one idle, one test file at a time on two cores.
-      maxWorkers: target.exercise ? undefined : os.availableParallelism(),
+      testPaths,
+      // Several test files get every CPU: jest's default leaves one idle, one test file at a time on two cores.
+      // One file runs in jest's own process, with no workers to start.
+      maxWorkers: target.exercise && testPaths?.length === 1 ? undefined : os.availableParallelism(),
       inherit: true,
       signal,
     }),
