@@ -1,35 +1,41 @@
 import { findRepoRoot, ManifestError, MarkerError } from '@course/chapter-kit';
-import { check } from './commands/check';
+import type { check } from './commands/check';
+import type { diff } from './commands/diff';
+import type { doctor } from './commands/doctor';
+import type { help } from './commands/help';
+import type { hint } from './commands/hint';
+import type { reset } from './commands/reset';
+import type { restore } from './commands/restore';
+import type { run } from './commands/run';
+import type { status } from './commands/status';
+import type { sync } from './commands/sync';
 import type { Command } from './commands/command';
-import { diff } from './commands/diff';
-import { doctor } from './commands/doctor';
-import { help } from './commands/help';
-import { hint } from './commands/hint';
-import { reset } from './commands/reset';
-import { restore } from './commands/restore';
-import { run } from './commands/run';
-import { status } from './commands/status';
-import { sync } from './commands/sync';
 import { CourseError, failure, usageError } from './errors';
 
-const COMMANDS: Record<string, Command> = {
-  status,
-  run,
-  hint,
-  diff,
-  reset,
-  restore,
-  doctor,
-  sync,
-  check,
-  help,
+/**
+ * Each command is loaded when it runs: `doctor` alone brings the Redis client and `check` the mutation tools, and
+ * `course run` starts on every run of a learner's loop.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<string, () => Command> = {
+  status: () => (require('./commands/status') as { status: typeof status }).status,
+  run: () => (require('./commands/run') as { run: typeof run }).run,
+  hint: () => (require('./commands/hint') as { hint: typeof hint }).hint,
+  diff: () => (require('./commands/diff') as { diff: typeof diff }).diff,
+  reset: () => (require('./commands/reset') as { reset: typeof reset }).reset,
+  restore: () => (require('./commands/restore') as { restore: typeof restore }).restore,
+  doctor: () => (require('./commands/doctor') as { doctor: typeof doctor }).doctor,
+  sync: () => (require('./commands/sync') as { sync: typeof sync }).sync,
+  check: () => (require('./commands/check') as { check: typeof check }).check,
+  help: () => (require('./commands/help') as { help: typeof help }).help,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'status', ...args] = argv;
-  if (name === '--help' || name === '-h') return help({ root: '', cwd: process.cwd(), args });
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) throw usageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (name === '--help' || name === '-h') return COMMANDS.help!()({ root: '', cwd: process.cwd(), args });
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw usageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
   const cwd = process.cwd();
   let root: string;
   try {
@@ -37,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw failure((error as Error).message, error);
   }
-  return command({ root, cwd, args });
+  return load()({ root, cwd, args });
 }
 
 function report(error: unknown): number {
