@@ -4,6 +4,9 @@ import { databaseExists, serverQuery } from './test-support';
 
 const migrationsDir = path.join(__dirname, 'fixtures', 'migrations');
 
+// Some of these tests build a template and clone it in the test itself; on a busy machine that takes seconds.
+jest.setTimeout(30_000);
+
 async function tables(db: TestDatabase): Promise<string[]> {
   const { rows } = await db.query<{ tablename: string }>(
     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
