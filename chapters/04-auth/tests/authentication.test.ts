@@ -99,7 +99,7 @@ exercise('4.4', () => {
 
     it('When the token is forged in any of the known ways, then the answer is 401 TOKEN_INVALID', async () => {
       const user = await createUser(store);
-      for (const [forgery, token] of forgeries(user.id, store.config.tokens, user.accessToken)) {
+      for (const [forgery, token] of await forgeries(user.id, store.config.tokens, user.accessToken)) {
         const res = await me(bearer(token));
         expect({
           forgery,

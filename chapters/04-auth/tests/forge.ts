@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
 import type { TokenConfig } from '@target/config';
 
@@ -38,12 +39,19 @@ export function signedWith(
   return jwt.sign(claims, secret, { algorithm, noTimestamp: !('iat' in claims) });
 }
 
-let rsaKey: KeyObject | undefined;
+// The attacker's RSA key. Generating one takes a few hundred milliseconds of CPU, so it starts as the test file loads,
+// on libuv's thread pool, while the file's database is cloned and its app loaded. Only the first use waits for it.
+let rsaKey: Promise<KeyObject> | undefined;
+
+function attackerKey(): Promise<KeyObject> {
+  rsaKey ??= promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then((pair) => pair.privateKey);
+  return rsaKey;
+}
+void attackerKey();
 
 /** A token signed with an RSA key of the attacker's: the signature is genuine, but not ours. */
-export function signedWithRsa(claims: Claims): string {
-  rsaKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  return jwt.sign(claims, rsaKey, { algorithm: 'RS256' });
+export async function signedWithRsa(claims: Claims): Promise<string> {
+  return jwt.sign(claims, await attackerKey(), { algorithm: 'RS256' });
 }
 
 /** The token with its payload swapped for `changes` applied to it, and the original header and signature kept. */
@@ -59,14 +67,18 @@ export function without(claims: Claims, name: string): Claims {
 }
 
 /** The forgeries that every verifier must reject as invalid (not as expired), each with its name. */
-export function forgeries(userId: string, tokens: TokenConfig, goodToken: string): [string, string][] {
+export async function forgeries(
+  userId: string,
+  tokens: TokenConfig,
+  goodToken: string,
+): Promise<[string, string][]> {
   const claims = claimsFor(userId, tokens);
   return [
     ['alg none', unsignedToken(claims)],
     ['another secret', signedWith(claims, `${tokens.secret}-not`)],
     ['HS512 with our secret', signedWith(claims, tokens.secret, 'HS512')],
     ['HS384 with our secret', signedWith(claims, tokens.secret, 'HS384')],
-    ['RS256 with another key', signedWithRsa(claims)],
+    ['RS256 with another key', await signedWithRsa(claims)],
     ['sub changed, signature kept', tampered(goodToken, { sub: randomUUID() })],
     ['exp extended, signature kept', tampered(goodToken, { exp: Math.floor(Date.now() / 1000) + 86_400 })],
     ['another issuer', signedWith(claimsFor(userId, tokens, { iss: 'someone-else' }), tokens.secret)],
