@@ -41,17 +41,13 @@ export function signedWith(
 
 // The attacker's RSA key. Generating one takes a few hundred milliseconds of CPU, so it starts as the test file loads,
 // on libuv's thread pool, while the file's database is cloned and its app loaded. Only the first use waits for it.
-let rsaKey: Promise<KeyObject> | undefined;
-
-function attackerKey(): Promise<KeyObject> {
-  rsaKey ??= promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then((pair) => pair.privateKey);
-  return rsaKey;
-}
-void attackerKey();
+const attackerKey: Promise<KeyObject> = promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then(
+  (pair) => pair.privateKey,
+);
 
 /** A token signed with an RSA key of the attacker's: the signature is genuine, but not ours. */
 export async function signedWithRsa(claims: Claims): Promise<string> {
-  return jwt.sign(claims, await attackerKey(), { algorithm: 'RS256' });
+  return jwt.sign(claims, await attackerKey, { algorithm: 'RS256' });
 }
 
 /** The token with its payload swapped for `changes` applied to it, and the original header and signature kept. */

@@ -226,13 +226,11 @@ describe('stale templates', () => {
     try {
       const dropped = await dropStaleTemplates(admin, named(label, 'eeeeeeeeeeee', Date.now()));
 
-      // Test runs of other packages on this server drop day-old templates too, and may drop made[3] first;
-      // nothing but this call drops made[1].
+      // Every template build on this server (another test file of this run, another package's run) drops
+      // day-old templates too, and may drop made[3] first; nothing but this call drops made[1]. What is left
+      // afterwards is checked below.
       expect(dropped).toContain(made[1]);
-      expect(
-        dropped.filter((name) => made.includes(name)).every((name) => [made[1], made[3]].includes(name)),
-      ).toBe(true);
-      expect(dropped.every((name) => name.startsWith(TEMPLATE_PREFIX))).toBe(true);
+      expect(dropped.filter((name) => !name.startsWith(TEMPLATE_PREFIX))).toEqual([]);
     } finally {
       await admin.end();
     }
