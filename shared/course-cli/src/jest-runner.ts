@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Chapter } from '@course/chapter-kit';
+import { DEFAULT_DATABASE_URL, embeddedMode, PROBE_ENV, probeForChildren } from '@course/db-migrate/probe';
 import { failure } from './errors';
 import type { JestReport } from './jest-report';
 import { runProcess } from './process';
@@ -22,6 +24,11 @@ export interface JestOptions {
   maxWorkers?: number;
   /** Kill jest, and what its tests started, after this long (`check` sets it). */
   timeoutMs?: number;
+  /**
+   * The tests use PostgreSQL (the chapter lists it): whether a server answers at DATABASE_URL is asked here, once
+   * and without blocking, and handed to every test file, which would otherwise start a process to ask.
+   */
+  usesPostgres?: boolean;
 }
 
 export interface JestRun {
@@ -32,6 +39,11 @@ export interface JestRun {
   output: string;
   aborted: boolean;
   timedOut?: boolean;
+}
+
+/** Whether a chapter's tests use PostgreSQL: JestOptions.usesPostgres. */
+export function usesPostgres(chapter: Chapter): boolean {
+  return chapter.services.includes('postgres');
 }
 
 /** Matches the tests of one exercise, anchored so that 1.1 does not also select 1.10. */
@@ -77,6 +89,8 @@ export async function runJest(options: JestOptions): Promise<JestRun> {
   if (options.testPaths) args.push('--runTestsByPath', ...options.testPaths);
   const env: NodeJS.ProcessEnv = { ...process.env, COURSE_JEST_REPORT: outputFile };
   if (options.target) env.COURSE_TARGET = options.target;
+  if (options.usesPostgres && embeddedMode(env) === 'auto' && !env[PROBE_ENV])
+    env[PROBE_ENV] = await probeForChildren(env.DATABASE_URL || DEFAULT_DATABASE_URL);
   try {
     const result = await runProcess(process.execPath, args, {
       cwd: options.cwd,

@@ -25,7 +25,8 @@ export interface Fixture {
 /** The environment of a plain, non-interactive shell: no color settings, no test target from outside. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env, ...extra };
-  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'COURSE_TARGET']) if (!(key in extra)) delete env[key];
+  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'COURSE_TARGET', 'COURSE_POSTGRES_PROBE'])
+    if (!(key in extra)) delete env[key];
   return env;
 }
 

@@ -65,6 +65,29 @@ describe('course run', () => {
     expect(other.stdout).toContain('Could not run: tests/average-more.test.ts');
   });
 
+  it('When a chapter lists PostgreSQL, then its test files get the answer of one probe, made before jest starts', async () => {
+    // The test file compares what it was handed with a probe of its own; without the service, it is handed nothing.
+    fixture.write(
+      'chapters/01-demo/tests/probe.test.ts',
+      "import { exercise } from '@course/test-harness';\n" +
+        "import { DEFAULT_DATABASE_URL, PROBE_ENV, probedByParent, tcpAnswers } from '@course/db-migrate/probe';\n\n" +
+        "exercise('1.1', () => {\n  it('When the file runs, then it knows what the CLI found', async () => {\n" +
+        '    const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;\n' +
+        "    if (process.env.EXPECT_PROBE === 'no') expect(process.env[PROBE_ENV]).toBeUndefined();\n" +
+        '    else expect(probedByParent(url)).toBe(await tcpAnswers(url));\n' +
+        '  });\n});\n',
+    );
+    const without = await fixture.course(['run', '1.1', '--solution'], { env: { EXPECT_PROBE: 'no' } });
+    expect(without.code).toBe(0);
+    expect(without.stderr).toMatch(/Tests: .*2 passed/);
+
+    const manifest = JSON.parse(fixture.read('chapters/01-demo/chapter.json')) as { services: string[] };
+    fixture.write('chapters/01-demo/chapter.json', JSON.stringify({ ...manifest, services: ['postgres'] }));
+    const withPostgres = await fixture.course(['run', '1.1', '--solution']);
+    expect(withPostgres.code).toBe(0);
+    expect(withPostgres.stderr).toMatch(/Tests: .*2 passed/);
+  });
+
   it('When the chapter "." runs against the solution, then every test passes and no progress is recorded', async () => {
     const result = await fixture.course(['run', '.', '--solution'], { cwd: 'chapters/01-demo/tests' });
 

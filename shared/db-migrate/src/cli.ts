@@ -2,10 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, migrationStatus } from './migrate';
 import type { MigrationStatus } from './migration-status';
+import { DEFAULT_DATABASE_URL } from './probe';
 import { redactUrl } from './redact-url';
 
-/** The local development server; it has no password, so it is safe to default to. */
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export { DEFAULT_DATABASE_URL };
 
 export const USAGE = `Usage: course-migrate <deploy|status> --dir <migrations folder> [--url <database URL>]
 

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { MigrationError } from './migration-error';
+import { CONNECT_TIMEOUT_MS } from './probe';
 import { redactUrl } from './redact-url';
 import { unreachableReason } from './unreachable';
 
-/** How long to wait for PostgreSQL to accept a connection before giving up. */
-export const CONNECT_TIMEOUT_MS = 3000;
+export { CONNECT_TIMEOUT_MS };
 
 /** A connected pg client, or a MigrationError that names the server with its password redacted. */
 export async function connectClient(connectionString: string): Promise<Client> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import manifest from '../package.json';
 import { CONNECT_TIMEOUT_MS } from './connection';
+import { embeddedMode, probedByParent, probeTarget } from './probe';
 import { redactUrl } from './redact-url';
 import { unreachableReason } from './unreachable';
 
@@ -15,15 +16,7 @@ const SERVER_SCRIPT = path.join(__dirname, 'embedded-server.mjs');
 /** How long a PGlite server may take to start; initdb of a new data directory takes several seconds. */
 const START_TIMEOUT_MS = 120_000;
 
-/** `COURSE_PGLITE=1` always uses the embedded database, `COURSE_PGLITE=0` never does; unset means "when needed". */
-export type EmbeddedMode = 'always' | 'never' | 'auto';
-
-export function embeddedMode(env: NodeJS.ProcessEnv = process.env): EmbeddedMode {
-  const value = (env.COURSE_PGLITE ?? '').trim().toLowerCase();
-  if (['1', 'true', 'yes'].includes(value)) return 'always';
-  if (['0', 'false', 'no'].includes(value)) return 'never';
-  return 'auto';
-}
+export { embeddedMode, type EmbeddedMode } from './probe';
 
 /**
  * Why the embedded database should be used for `url`, or undefined to use the server there: it is forced, or
@@ -50,14 +43,17 @@ export async function embeddedReason(
 }
 
 /**
- * The same decision, made synchronously from a TCP connection attempt in a child process, for code that must
- * decide while a test file loads (which tests to register). It takes a few tens of milliseconds.
+ * The same decision, made synchronously, for code that must decide while a test file loads (which tests to
+ * register). A parent that probed the URL already (the course CLI does, see probe.ts) has left its answer in the
+ * environment; otherwise a child process tries a TCP connection, which takes about a tenth of a second.
  */
 export function embeddedInUseSync(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const mode = embeddedMode(env);
   if (mode !== 'auto') return mode === 'always';
-  const { hostname, port } = new URL(url);
-  const probe = `const s = require('node:net').connect(${Number(port || 5432)}, ${JSON.stringify(hostname.replace(/^\[|\]$/g, '') || '127.0.0.1')});
+  const probed = probedByParent(url, env);
+  if (probed !== undefined) return !probed;
+  const { host, port } = probeTarget(url);
+  const probe = `const s = require('node:net').connect(${port}, ${JSON.stringify(host)});
 s.setTimeout(${CONNECT_TIMEOUT_MS}, () => process.exit(1));
 s.on('connect', () => process.exit(0)).on('error', () => process.exit(1));`;
   return spawnSync(process.execPath, ['-e', probe]).status !== 0;

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chapterOf } from '@course/chapter-kit/manifest';
 import { redactUrl, unreachableReason } from '@course/db-migrate/diagnostics';
+import { DEFAULT_DATABASE_URL } from '@course/db-migrate/probe';
 
 /** The PostgreSQL server that tests create their databases on: DATABASE_URL, or the local server. */
 export function postgresUrl(): string {
-  return process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
 /** The Redis server that tests use: REDIS_URL, or the local server. */

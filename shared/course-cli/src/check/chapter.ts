@@ -4,7 +4,7 @@ import { loadChapter, type Chapter } from '@course/chapter-kit';
 import type { ChapterFolder } from '../chapters';
 import type { GitView } from '../git';
 import { exerciseTestFiles } from '../jest-report';
-import { runJest } from '../jest-runner';
+import { runJest, usesPostgres } from '../jest-runner';
 import { count } from '../text';
 import { checkCarried } from './carried';
 import { checkMutant, checkMutantsApply, loadMutants } from './mutants';
@@ -20,7 +20,12 @@ import { typecheck } from './typecheck';
 /** Runs the solution's tests; returns where each exercise's tests live, so mutants load only those files. */
 async function checkSolution(chapter: Chapter, report: Report): Promise<Map<string, string[]>> {
   report.add(await typecheck(chapter, path.join(chapter.dir, 'tsconfig.json'), 'solution'));
-  const run = await runJest({ cwd: chapter.dir, target: 'solution', ...wholeSuite() });
+  const run = await runJest({
+    cwd: chapter.dir,
+    target: 'solution',
+    usesPostgres: usesPostgres(chapter),
+    ...wholeSuite(),
+  });
   report.add(testsItem(chapter.slug, 'solution: ', run, chapter.dir));
   if (!run.report) return new Map();
   report.add(titlesItem(chapter, run.report));
@@ -42,7 +47,12 @@ async function checkPristineStarter(chapter: Chapter, report: Report): Promise<v
   report.add(
     await typecheck(chapter, path.join(chapter.dir, '.course', 'tsconfig.pristine.json'), 'starter'),
   );
-  const run = await runJest({ cwd: chapter.dir, target: pristineDir, ...wholeSuite() });
+  const run = await runJest({
+    cwd: chapter.dir,
+    target: pristineDir,
+    usesPostgres: usesPostgres(chapter),
+    ...wholeSuite(),
+  });
   for (const item of pristineItems(chapter, run)) report.add(item);
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Chapter } from '@course/chapter-kit';
 import { brokenFiles, exerciseOf, ranTests } from '../jest-report';
-import { exercisePattern, runJest } from '../jest-runner';
+import { exercisePattern, runJest, usesPostgres } from '../jest-runner';
 import { count } from '../text';
 import { copySolution } from './pristine';
 import type { Item } from './report';
@@ -119,6 +119,7 @@ export async function checkMutant(
     testPaths,
     ci: true,
     timeoutMs: checkTimeoutMs(),
+    usesPostgres: usesPostgres(chapter),
   });
   if (!run.report) return crashed(scope, `${label}: `, run);
   const killers = ranTests(run.report).filter(

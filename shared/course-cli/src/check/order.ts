@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Chapter } from '@course/chapter-kit';
 import { brokenFiles, exerciseOf, ranTests } from '../jest-report';
-import { runJest } from '../jest-runner';
+import { runJest, usesPostgres } from '../jest-runner';
 import { pristineStarter } from '../starter';
 import { count, passing } from '../text';
 import { buildStarter } from './pristine';
@@ -37,6 +37,7 @@ export async function checkOrderStep(
     testPaths: files,
     ci: true,
     timeoutMs: checkTimeoutMs(),
+    usesPostgres: usesPostgres(chapter),
   });
   if (!run.report) return crashed(scope, `${label}: `, run);
   const tests = ranTests(run.report).filter((test) => ids.includes(exerciseOf(test) ?? ''));

@@ -13,7 +13,7 @@ import {
   type JestReport,
   type TestFileResult,
 } from '../jest-report';
-import { exercisePattern, runJest } from '../jest-runner';
+import { exercisePattern, runJest, usesPostgres } from '../jest-runner';
 import { noteActivity, recordResults, type TestResult } from '../progress';
 import { count } from '../text';
 import { formatTypeError, runTypecheck, type TypecheckResult, type TypeError } from '../type-errors';
@@ -194,6 +194,7 @@ async function runOnce(root: string, target: Target, which: Which, signal?: Abor
       maxWorkers: target.exercise && testPaths?.length === 1 ? undefined : os.availableParallelism(),
       inherit: true,
       signal,
+      usesPostgres: usesPostgres(chapter),
     }),
     runTypecheck({
       root,
