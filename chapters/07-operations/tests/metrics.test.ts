@@ -61,14 +61,16 @@ exercise('7.4', () => {
     );
   });
 
-  it('When 1,000 random URLs are requested, then the label set stays bounded', async () => {
+  it('When 200 random URLs are requested, then the label set stays bounded', async () => {
     const { app, metrics } = testApp(db.pool, []);
     const server = app.listen(0);
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // A label per URL would make 200 series where the route pattern makes two; more requests would show the same
+    // difference, only later.
     try {
-      // 20 at a time over keep-alive connections, so that 1,000 requests take well under a second.
-      for (let batch = 0; batch < 50; batch++) {
+      // 20 at a time over keep-alive connections.
+      for (let batch = 0; batch < 10; batch++) {
         await Promise.all(
           Array.from({ length: 20 }, async (_, i) => {
             const junk = randomBytes(6).toString('hex');
@@ -83,10 +85,10 @@ exercise('7.4', () => {
     }
     const series = await durationCounts(metrics);
     const total = series.reduce((sum, s) => sum + s.value, 0);
-    expect(total).toBe(1_000);
+    expect(total).toBe(200);
     expect(series.map((s) => s.labels.route).sort()).toEqual(['/books/:id', 'unmatched']);
     expect(series.length).toBeLessThanOrEqual(4);
-    // About a second on an idle machine; the limit leaves room for a busy CI runner.
+    // Well under a second on an idle machine; the limit leaves room for a busy CI runner.
   }, 30_000);
 
   it('When a request takes time, then its duration is observed in seconds', async () => {
