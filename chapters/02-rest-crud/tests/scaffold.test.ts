@@ -71,6 +71,15 @@ scaffold('the app boots and documents itself', () => {
       expect(res.status).toBe(405);
     });
   });
+
+  describe('a method the path does not have', () => {
+    it('When it comes with a body that is not JSON, then the method is answered first: 405, not 415', async () => {
+      const { app } = makeApp();
+      const res = await request(app).put('/api/v1/books').set('Content-Type', 'text/plain').send('a title');
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET, POST, HEAD');
+    });
+  });
 });
 
 scaffold('configuration', () => {

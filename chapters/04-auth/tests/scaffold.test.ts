@@ -8,7 +8,7 @@ import { scaffold } from '@course/test-harness';
 import { postgresUrl } from '@course/test-harness/postgres';
 import request from 'supertest';
 import { ConfigError, loadConfig } from '@target/config';
-import { ALLOWED_ORIGIN, API, TEST_SECRET, useBookstore, waitForLog } from './support';
+import { ALLOWED_ORIGIN, API, expectProblem, TEST_SECRET, useBookstore, waitForLog } from './support';
 
 const chapterDir = path.join(__dirname, '..');
 const VALID = { JWT_SECRET: TEST_SECRET, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/bookstore' };
@@ -170,6 +170,19 @@ scaffold('the OpenAPI document and Swagger UI', () => {
     const csp = res.headers['content-security-policy'];
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).not.toMatch(/unsafe-eval/);
+  });
+});
+
+scaffold('a method the path does not have', () => {
+  const store = useBookstore();
+
+  it('When it comes with a body that is not JSON, then the method is answered first: 405 with Allow, not 415', async () => {
+    const res = await request(store.app)
+      .put(`${API}/books`)
+      .set('Content-Type', 'text/plain')
+      .send('a title');
+    expectProblem(res, 405, 'METHOD_NOT_ALLOWED');
+    expect(res.headers.allow).toBe('GET, POST, HEAD');
   });
 });
 

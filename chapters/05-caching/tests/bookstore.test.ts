@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { connectDatabase, countQueries, type QueryCounter } from '@course/platform/database';
-import { exercise } from '@course/test-harness';
+import { exercise, scaffold } from '@course/test-harness';
 import { memoryLogger } from '@course/test-harness/logs';
 import { useTestDatabase } from '@course/test-harness/postgres';
 import { expectProblem } from '@course/test-harness/problems';
@@ -204,5 +204,14 @@ exercise('5.8', () => {
       const refused = await request(closed.app).get(`${API}/books/${id}`).set('Authorization', editor);
       expectProblem(refused, 503, 'RATE_LIMIT_UNAVAILABLE');
     });
+  });
+});
+
+scaffold('a method the path does not have', () => {
+  it('When it comes with a body that is not JSON, then the method is answered first: 405 with Allow, not 415', async () => {
+    const { app } = bookstore(redis.createClient());
+    const res = await request(app).put(`${API}/books`).set('Content-Type', 'text/plain').send('a title');
+    expectProblem(res, 405, 'METHOD_NOT_ALLOWED');
+    expect(res.headers.allow).toBe('GET, POST, HEAD');
   });
 });

@@ -18,20 +18,28 @@ function knownPaths(document: OpenApiDocument, basePath: string): KnownPath[] {
 }
 
 /**
- * Runs when no route matched. A path that the API documents under other methods gets 405 with the
- * methods it allows (RFC 9110 §15.5.6); any other path gets 404.
+ * Answers a path that the API documents under other methods with 405 and the methods it allows (RFC 9110
+ * §15.5.6). It runs before the body parser: when the method is wrong, the body does not matter, so a PUT with
+ * a plain-text body gets 405, not 415.
  */
-export function notFound(document: OpenApiDocument, basePath: string): RequestHandler {
+export function methodNotAllowed(document: OpenApiDocument, basePath: string): RequestHandler {
   const paths = knownPaths(document, basePath);
-  return (req, res) => {
+  return (req, res, next) => {
     const known = paths.find(({ pattern }) => pattern.test(req.path));
-    if (known) {
+    if (known && !known.methods.includes(req.method)) {
       res.setHeader('Allow', known.methods.join(', '));
       throw new AppError({
         code: 'METHOD_NOT_ALLOWED',
         message: `${req.method} is not allowed on ${req.path}.`,
       });
     }
+    next();
+  };
+}
+
+/** Runs when no route matched: 404. (A method that a known path does not have got its 405 before.) */
+export function notFound(): RequestHandler {
+  return (req) => {
     throw new AppError({ code: 'ROUTE_NOT_FOUND', message: `Nothing is at ${req.method} ${req.path}.` });
   };
 }

@@ -236,6 +236,26 @@ describe('buildApp(): unknown routes and the docs', () => {
     expect(res.headers.allow).toBe('GET, DELETE, HEAD');
   });
 
+  it('When the method is wrong and so is the body, then the method is answered first: 405, not 415 or 413', async () => {
+    const { app } = makeApp({ jsonLimit: '1kb' });
+    const plain = await request(app).put(`${API}/books/1`).set('Content-Type', 'text/plain').send('a title');
+    problem(plain, 405, 'METHOD_NOT_ALLOWED');
+    expect(plain.headers.allow).toBe('GET, DELETE, HEAD');
+    const large = await request(app)
+      .patch(`${API}/books`)
+      .send({ title: 'x'.repeat(2_000) });
+    problem(large, 405, 'METHOD_NOT_ALLOWED');
+    expect(large.headers.allow).toBe('GET, POST, HEAD');
+  });
+
+  it('When a method the path has comes with a body that is not JSON, then the answer is still 415', async () => {
+    const res = await request(makeApp().app)
+      .post(`${API}/books`)
+      .set('Content-Type', 'text/plain')
+      .send('a title');
+    problem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('When the document is asked for, then /openapi.json serves it and /docs/ serves Swagger UI', async () => {
     const { app } = makeApp();
     expect((await request(app).get('/openapi.json')).body).toMatchObject({ info: { title: 'Test API' } });

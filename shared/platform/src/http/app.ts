@@ -5,14 +5,14 @@ import type { Logger } from '../logging/logger';
 import { requestContext } from '../logging/request-context';
 import { docsRouter } from './docs.router';
 import { jsonBody } from './json-body.middleware';
-import { notFound } from './not-found.middleware';
+import { methodNotAllowed, notFound } from './not-found.middleware';
 import type { OpenApiDocument } from './openapi';
 import { corsPolicy, securityHeaders } from './security.middleware';
 
 /** What {@link buildApp} assembles. */
 export interface BuildAppOptions {
   logger: Logger;
-  /** The document the API serves at /openapi.json; notFound() reads its paths to tell 404 from 405. */
+  /** The document the API serves at /openapi.json; its paths tell 404 from 405 (methodNotAllowed(), notFound()). */
   openapi: OpenApiDocument;
   /** The prefix of every API route, such as `/api/v1`, so that a v2 can run beside v1 while clients move over. */
   basePath: string;
@@ -33,7 +33,8 @@ export interface BuildAppOptions {
 /**
  * Builds an Express app with the standard pipeline, without listening, so that tests can send requests to it with
  * no socket: request context (id and log context), access log, security headers and CORS (when asked), docs, then
- * under `basePath` the JSON body parser and the routes, then notFound() and errorHandler().
+ * under `basePath` the 405 of a method the path does not have, the JSON body parser and the routes, then notFound()
+ * and errorHandler().
  */
 export function buildApp(options: BuildAppOptions): Express {
   const { logger, openapi, basePath, problemTypeBase } = options;
@@ -51,6 +52,7 @@ export function buildApp(options: BuildAppOptions): Express {
   app.use(docsRouter(openapi));
 
   const api = express.Router();
+  api.use(methodNotAllowed(openapi, ''));
   api.use(jsonBody({ limit: options.jsonLimit }));
   options.registerRoutes(api);
   app.use(basePath, api);
