@@ -45,7 +45,7 @@ export function createApp({ config, database, logger, overrides }: AppOptions): 
   RegisterRoutes(api);
   app.use(API_BASE, api);
 
-  app.use(notFound(openapi, API_BASE));
+  app.use(notFound());
   app.use(errorHandler({ logger, problemTypeBase: PROBLEM_TYPE_BASE }));
   return app;
 }

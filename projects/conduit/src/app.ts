@@ -52,7 +52,7 @@ export function createApp({
       RegisterRoutes(api);
       // Inside the API router, so that every API error, unknown paths included, takes the spec's shape; paths
       // outside /api keep the library's problem+json.
-      api.use(notFound(openapi, ''));
+      api.use(notFound());
       api.use(specErrorHandler(logger));
     },
   });

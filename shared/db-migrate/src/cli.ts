@@ -5,8 +5,6 @@ import type { MigrationStatus } from './migration-status';
 import { DEFAULT_DATABASE_URL } from './probe';
 import { redactUrl } from './redact-url';
 
-export { DEFAULT_DATABASE_URL };
-
 export const USAGE = `Usage: course-migrate <deploy|status> --dir <migrations folder> [--url <database URL>]
 
   deploy   apply the pending migrations

@@ -4,8 +4,6 @@ import { CONNECT_TIMEOUT_MS } from './probe';
 import { redactUrl } from './redact-url';
 import { unreachableReason } from './unreachable';
 
-export { CONNECT_TIMEOUT_MS };
-
 /** A connected pg client, or a MigrationError that names the server with its password redacted. */
 export async function connectClient(connectionString: string): Promise<Client> {
   const client = new Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import manifest from '../package.json';
-import { CONNECT_TIMEOUT_MS } from './connection';
-import { embeddedMode, probedByParent, probeTarget } from './probe';
+import { CONNECT_TIMEOUT_MS, embeddedMode, probedByParent, probeTarget } from './probe';
 import { redactUrl } from './redact-url';
 import { unreachableReason } from './unreachable';
 

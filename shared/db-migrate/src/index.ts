@@ -5,4 +5,4 @@ export { readMigrationsFolder, type MigrationFile } from './migrations-folder';
 export { checksumOf } from './checksum';
 export { MIGRATIONS_TABLE_DDL } from './migrations-table';
 export { redactUrl, unreachableReason } from './diagnostics';
-export { CONNECT_TIMEOUT_MS } from './connection';
+export { CONNECT_TIMEOUT_MS } from './probe';

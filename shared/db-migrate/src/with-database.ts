@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DATABASE_URL, type Output } from './cli';
+import type { Output } from './cli';
+import { DEFAULT_DATABASE_URL } from './probe';
 import { baseDataDir, embeddedReason, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 
 export const WITH_DATABASE_USAGE = `Usage: course-db [--needs-server <why>] -- <command> [arguments...]

@@ -1,9 +1,10 @@
 import { CONNECT_TIMEOUT_MS, unreachableReason } from '@course/db-migrate';
+import { DEFAULT_DATABASE_URL } from '@course/db-migrate/probe';
 import pg from 'pg';
 import { PrismaToolsError } from './prisma-tools-error';
 
 /** Used when DATABASE_URL is unset: the course's local PostgreSQL, which needs no password. */
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export { DEFAULT_DATABASE_URL };
 
 const DATABASE_DOES_NOT_EXIST = '3D000';
 

@@ -1,10 +1,11 @@
 import type { Chapter, Service } from '@course/chapter-kit';
+import { DEFAULT_DATABASE_URL } from '@course/db-migrate/probe';
 import { parseCommandArgs } from '../args';
 import { loadCourse } from '../chapters';
 import { stdoutPalette } from '../color';
 import { checkPort } from '../doctor/ports';
 import type { CheckResult } from '../doctor/result';
-import { checkPostgres, checkRedis, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../doctor/services';
+import { checkPostgres, checkRedis, DEFAULT_REDIS_URL } from '../doctor/services';
 import { checkNode, checkPnpm } from '../doctor/toolchain';
 import type { CommandContext } from './command';
 

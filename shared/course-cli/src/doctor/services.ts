@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import type { CheckResult } from './result';
 
 const TIMEOUT_MS = 3000;
-export { DEFAULT_DATABASE_URL } from '@course/db-migrate/probe';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** The URL without its password, for printing. */

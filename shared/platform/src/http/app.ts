@@ -12,7 +12,7 @@ import { corsPolicy, securityHeaders } from './security.middleware';
 /** What {@link buildApp} assembles. */
 export interface BuildAppOptions {
   logger: Logger;
-  /** The document the API serves at /openapi.json; its paths tell 404 from 405 (methodNotAllowed(), notFound()). */
+  /** The document the API serves at /openapi.json; methodNotAllowed() reads its paths to answer 405. */
   openapi: OpenApiDocument;
   /** The prefix of every API route, such as `/api/v1`, so that a v2 can run beside v1 while clients move over. */
   basePath: string;
@@ -57,7 +57,7 @@ export function buildApp(options: BuildAppOptions): Express {
   options.registerRoutes(api);
   app.use(basePath, api);
 
-  app.use(notFound(openapi, basePath));
+  app.use(notFound());
   app.use(errorHandler({ logger, problemTypeBase }));
   return app;
 }

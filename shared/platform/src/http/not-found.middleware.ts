@@ -28,19 +28,6 @@ function knownPaths(document: OpenApiDocument, basePath: string): KnownPath[] {
   });
 }
 
-/** The methods the document allows on `path`, or undefined when it does not list the path. */
-function allowedMethods(paths: KnownPath[], path: string): string[] | undefined {
-  return paths.find(({ pattern }) => pattern.test(path))?.methods;
-}
-
-function methodNotAllowedError(method: string, path: string, allowed: string[]): AppError {
-  return new AppError({
-    code: 'METHOD_NOT_ALLOWED',
-    message: `${method} is not allowed on ${path}.`,
-    headers: { Allow: allowed.join(', ') },
-  });
-}
-
 /**
  * Answers a path that the document lists under other methods with 405 METHOD_NOT_ALLOWED and the methods it allows
  * (RFC 9110 §15.5.6), before anything reads the body: a method the path does not have is the answer whatever the
@@ -52,24 +39,21 @@ function methodNotAllowedError(method: string, path: string, allowed: string[]):
 export function methodNotAllowed(document: OpenApiDocument, basePath: string): RequestHandler {
   const paths = knownPaths(document, basePath);
   return (req, _res, next) => {
-    const allowed = allowedMethods(paths, req.path);
-    if (allowed && !allowed.includes(req.method)) throw methodNotAllowedError(req.method, req.path, allowed);
+    const known = paths.find(({ pattern }) => pattern.test(req.path));
+    if (known && !known.methods.includes(req.method)) {
+      throw new AppError({
+        code: 'METHOD_NOT_ALLOWED',
+        message: `${req.method} is not allowed on ${req.path}.`,
+        headers: { Allow: known.methods.join(', ') },
+      });
+    }
     next();
   };
 }
 
-/**
- * Runs when no route matched: 404 ROUTE_NOT_FOUND. A documented path asked with a method it does not have gets
- * methodNotAllowed()'s 405 here too, for an app that did not mount that earlier.
- *
- * @param document the OpenAPI document the API serves
- * @param basePath the prefix of every documented path, such as `/api/v1`
- */
-export function notFound(document: OpenApiDocument, basePath: string): RequestHandler {
-  const paths = knownPaths(document, basePath);
-  return (req, _res) => {
-    const allowed = allowedMethods(paths, req.path);
-    if (allowed && !allowed.includes(req.method)) throw methodNotAllowedError(req.method, req.path, allowed);
+/** Runs when no route matched: 404 ROUTE_NOT_FOUND. (A method that a documented path lacks got its 405 before.) */
+export function notFound(): RequestHandler {
+  return (req) => {
     throw new AppError({ code: 'ROUTE_NOT_FOUND', message: `Nothing is at ${req.method} ${req.path}.` });
   };
 }
