@@ -100,13 +100,15 @@ describe('createTestDatabase and dropTestDatabase', () => {
   });
 
   it('When the schema SQL fails, then the error surfaces and no database is left behind', async () => {
-    const before = await serverQuery('SELECT datname FROM pg_database WHERE datname LIKE $1', ['%broken%']);
+    // Only this process's databases: another run of these tests may be creating its own "broken" ones meanwhile.
+    const mine = `course\\_test\\_broken\\_${process.pid}\\_%`;
+    const before = await serverQuery('SELECT datname FROM pg_database WHERE datname LIKE $1', [mine]);
 
     await expect(createTestDatabase({ label: 'broken', schemaSql: 'CREATE TABLE oops (' })).rejects.toThrow(
       /syntax error/,
     );
 
-    const after = await serverQuery('SELECT datname FROM pg_database WHERE datname LIKE $1', ['%broken%']);
+    const after = await serverQuery('SELECT datname FROM pg_database WHERE datname LIKE $1', [mine]);
     expect(after).toEqual(before);
   });
 });
