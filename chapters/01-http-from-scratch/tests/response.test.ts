@@ -3,7 +3,7 @@ import { exercise } from '@course/test-harness';
 import { echoHandler } from '@target/echo';
 import { json } from '@target/http/response';
 import type { Handler } from '@target/http/http.types';
-import { RawClient, destroyClients, rejection } from './support/raw-client';
+import { DEFAULT_TIMEOUT_MS, RawClient, destroyClients, rejection } from './support/raw-client';
 import type { RawResponse } from './support/raw-client';
 import { startServer } from './support/test-server';
 import type { TestServer } from './support/test-server';
@@ -158,8 +158,21 @@ exercise('1.4', () => {
         agent: false,
         headers: { expect: '100-continue', 'content-type': 'text/plain', 'content-length': 5 },
       });
-      request.on('continue', () => request.end('hello'));
+      // node:http holds the body back until the 100 Continue comes, however long that takes.
+      const timer = setTimeout(() => {
+        request.destroy();
+        reject(
+          new Error(
+            `no 100 Continue within ${DEFAULT_TIMEOUT_MS} ms; the client is still holding its body back`,
+          ),
+        );
+      }, DEFAULT_TIMEOUT_MS);
+      request.on('continue', () => {
+        clearTimeout(timer);
+        request.end('hello');
+      });
       request.on('response', (response) => {
+        clearTimeout(timer);
         let text = '';
         response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));

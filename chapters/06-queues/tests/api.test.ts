@@ -11,7 +11,7 @@ import { relayOutbox } from '@target/outbox/outbox.relay';
 import { ReliableQueue } from '@target/queue/reliable-queue';
 import { reportJobHandler } from '@target/reports/report.job';
 import { freePort } from '@course/test-harness/ports';
-import { startWorker, useQueueTest, waitFor } from './support';
+import { startWorker, useQueueTest, waitFor, waitForDeadLetter } from './support';
 
 const { db, makeQueue } = useQueueTest();
 const API = '/api/v1';
@@ -146,7 +146,7 @@ exercise('6.4', () => {
         return { stored: true };
       },
     });
-    await waitFor('the dead letter', async () => (await queue.getJob(id))?.state === 'dead');
+    await waitForDeadLetter(queue, id, 1);
 
     const list = await request(app).get(`${API}/dead-letters`).expect(200);
     expect(list.body.items).toEqual([

@@ -2,7 +2,7 @@ import { exercise } from '@course/test-harness';
 import { PermanentJobError } from '@target/queue/job.errors';
 import type { Job } from '@target/queue/job.types';
 import { reportJobHandler } from '@target/reports/report.job';
-import { startWorker, useQueueTest, waitFor } from './support';
+import { startWorker, useQueueTest, waitFor, waitForDeadLetter } from './support';
 
 const { db, redis, makeQueue } = useQueueTest();
 
@@ -36,7 +36,7 @@ exercise('6.4', () => {
         return 'ok';
       },
     });
-    await waitFor('the poison job to die', async () => (await queue.getJob(poison))?.state === 'dead');
+    await waitForDeadLetter(queue, poison, 3);
     await waitFor('the good jobs', async () => {
       const states = await Promise.all(good.map(async (id) => (await queue.getJob(id))?.state));
       return states.every((state) => state === 'completed');
@@ -52,7 +52,7 @@ exercise('6.4', () => {
     const handler = reportJobHandler({ pool: db.pool });
     let runs = 0;
     await startWorker({ queue, pollMs: 10, handler: (job) => ((runs += 1), handler(job)) });
-    await waitFor('the dead letter', async () => (await queue.getJob(id))?.state === 'dead');
+    await waitForDeadLetter(queue, id, 1);
     expect(runs).toBe(1);
     expect(await queue.getJob(id)).toMatchObject({ attempts: 1, error: expect.stringMatching(/reportId/) });
   });
@@ -76,7 +76,7 @@ exercise('6.4', () => {
         return 'rendered';
       },
     });
-    await waitFor('the dead letter', async () => (await queue.getJob(id))?.state === 'dead');
+    await waitForDeadLetter(queue, id, 2);
     broken = false;
     expect(await queue.replay(id)).toBe(true);
     await waitFor('completion', async () => (await queue.getJob(id))?.state === 'completed');

@@ -75,6 +75,24 @@ export async function waitFor(what: string, check: () => Promise<boolean> | bool
   }
 }
 
+/**
+ * Waits until job `id` is dead-lettered. A job that has already run more often than `attempts` allows is being
+ * retried instead, and never will be: that fails at once, saying so, rather than after the timeout.
+ */
+export async function waitForDeadLetter(queue: ReliableQueue, id: string, attempts: number): Promise<void> {
+  await waitFor(`job ${id} to be dead-lettered`, async () => {
+    const job = await queue.getJob(id);
+    if (job?.state === 'dead') return true;
+    if (job && job.attempts > attempts) {
+      throw new Error(
+        `Job ${id} ran ${job.attempts} times and is ${job.state}, not dead: after ${attempts} ` +
+          `${attempts === 1 ? 'run' : 'runs'} it should have gone to the dead-letter list instead of being retried.`,
+      );
+    }
+    return false;
+  });
+}
+
 export interface LogLine {
   level: string;
   message: string;

@@ -27,7 +27,12 @@ scaffold('logs', () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/books/${encodeURIComponent(forged)}`);
     expect(res.status).toBe(404);
     const s = server;
-    await waitFor(() => s.stdout.some((l) => l.includes('book id is not a number')), 'the log line');
+    await waitFor(
+      () => s.stdout.some((l) => l.includes('book id is not a number')),
+      'the log line',
+      5_000,
+      s,
+    );
 
     const entries = s.stdout
       .filter((l) => l.trim() !== '')

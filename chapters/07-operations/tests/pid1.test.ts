@@ -86,8 +86,9 @@ exercise('7.3', () => {
     const { code } = await s.exited;
     await waitFor(
       () => s.stdout.some((l) => l.includes('"message":"shutdown complete"')),
-      'shutdown complete',
-      1,
+      'the "shutdown complete" log line',
+      5_000,
+      s,
     );
     expect(code).toBe(0);
   });

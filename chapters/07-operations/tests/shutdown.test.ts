@@ -89,7 +89,7 @@ exercise('7.3', () => {
     const { inFlight } = await startBlockedRead(s.port);
 
     s.child.kill('SIGTERM');
-    await waitFor(logged(s, 'shutdown started'), 'the "shutdown started" log line');
+    await waitFor(logged(s, 'shutdown started'), 'the "shutdown started" log line', 5_000, s);
     // During the delay the server still answers, and tells the load balancer to go away.
     expect((await get(s.port, '/readyz')).status).toBe(503);
 
@@ -154,7 +154,7 @@ exercise('7.3', () => {
     const s = server;
     await startBlockedRead(s.port);
     s.child.kill('SIGTERM');
-    await waitFor(logged(s, 'shutdown started'), 'the "shutdown started" log line');
+    await waitFor(logged(s, 'shutdown started'), 'the "shutdown started" log line', 5_000, s);
     s.child.kill('SIGINT');
     expect((await s.exited).code).toBe(1);
     expect(logged(s, 'second signal during shutdown; exiting now')()).toBe(true);

@@ -17,6 +17,8 @@ export interface ServerProcess {
   stderr: string[];
   /** Resolves with the exit code (or the signal's name) and how long after `since` it came. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** True once the process has exited and its output is all in `stdout` and `stderr`. */
+  ended: boolean;
   output(): string;
 }
 
@@ -53,7 +55,9 @@ export async function startProcess(
     child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   const output = () => [...stdout, ...stderr].join('\n');
-  const server: ServerProcess = { child, port: 0, stdout, stderr, exited, output };
+  const server: ServerProcess = { child, port: 0, stdout, stderr, exited, ended: false, output };
+  // 'close' comes after 'exit', once the pipes have delivered the last of the output.
+  child.once('close', () => (server.ended = true));
   if (!ready) return server;
 
   const deadline = Date.now() + 20_000;
@@ -91,10 +95,23 @@ export async function stopProcess(server: ServerProcess | undefined): Promise<vo
   await server.exited;
 }
 
-/** Waits until `predicate` holds, polling; fails with `what` after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+/**
+ * Waits until `predicate` holds, polling; fails with `what` after `timeoutMs`. With `server`, it also fails as soon as
+ * that process has ended without the predicate holding, since its output can no longer change, and shows the output.
+ */
+export async function waitFor(
+  predicate: () => boolean,
+  what: string,
+  timeoutMs = 5_000,
+  server?: ServerProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
+    if (server?.ended) {
+      const { exitCode, signalCode } = server.child;
+      const how = signalCode ? `was killed by ${signalCode}` : `exited with code ${exitCode}`;
+      throw new Error(`The process ${how} before ${what}. Its output:\n${server.output()}`);
+    }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -12,7 +12,8 @@ export interface RawResponse {
   raw: Buffer;
 }
 
-const DEFAULT_TIMEOUT_MS = 2000;
+/** How long a test waits for an answer from the server before it fails. */
+export const DEFAULT_TIMEOUT_MS = 2000;
 const openClients = new Set<RawClient>();
 
 /**
