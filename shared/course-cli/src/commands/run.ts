@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { exerciseFiles, type Chapter } from '@course/chapter-kit';
 import { parseCommandArgs } from '../args';
@@ -13,7 +11,8 @@ import {
   type JestReport,
   type TestFileResult,
 } from '../jest-report';
-import { exercisePattern, runJest, usesPostgres } from '../jest-runner';
+import { exercisesIn, selectTests } from '../exercise-tests';
+import { runJest, usesPostgres } from '../jest-runner';
 import { noteActivity, recordResults, type TestResult } from '../progress';
 import { count } from '../text';
 import { formatTypeError, runTypecheck, type TypecheckResult, type TypeError } from '../type-errors';
@@ -27,39 +26,6 @@ const MAX_TYPE_ERRORS = 20;
 type Which = 'starter' | 'solution';
 
 const posix = (file: string): string => file.split(path.sep).join('/');
-
-/** The exercises whose tests a test file holds, read from its `exercise('N.M', …)` calls. */
-function exercisesIn(testFile: string): string[] {
-  if (!fs.existsSync(testFile)) return [];
-  const text = fs.readFileSync(testFile, 'utf8');
-  return [...text.matchAll(/\bexercise\(\s*['"](\d+\.\d+)['"]/g)].map((match) => match[1]!);
-}
-
-/** Every test file of the chapter (the `.test.ts` files that jest finds, outside node_modules and .course). */
-function testFilesOf(chapter: Chapter): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === '.course') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.ts')) files.push(full);
-    }
-  };
-  const tests = path.join(chapter.dir, 'tests');
-  if (fs.existsSync(tests)) walk(tests);
-  return files.sort();
-}
-
-/**
- * The test files that hold an exercise's tests. Jest would otherwise load every test file of the chapter (the app,
- * Prisma, tsoa) only to skip the tests that the name pattern leaves out. Undefined (run everything) when no file
- * names the exercise, so that jest's own "no tests found" and ours below still speak.
- */
-function exerciseTestPaths(chapter: Chapter, id: string): string[] | undefined {
-  const files = testFilesOf(chapter).filter((file) => exercisesIn(file).includes(id));
-  return files.length > 0 ? files : undefined;
-}
 
 /** The type errors that matter to this run: an exercise's own files first, then the rest of the tree. */
 function printTypeErrors(
@@ -182,16 +148,11 @@ function tsconfigOf(chapter: Chapter, which: Which): string {
 /** Runs the tests and the typecheck side by side; the exercise is done only when both pass. */
 async function runOnce(root: string, target: Target, which: Which, signal?: AbortSignal): Promise<number> {
   const { chapter } = target;
-  const testPaths = target.exercise && exerciseTestPaths(chapter, target.exercise.id);
   const [result, types] = await Promise.all([
     runJest({
       cwd: chapter.dir,
       target: which,
-      testNamePattern: target.exercise && exercisePattern(target.exercise.id),
-      testPaths,
-      // Several test files get every CPU: jest's default leaves one idle, one test file at a time on two cores.
-      // One file runs in jest's own process, with no workers to start.
-      maxWorkers: target.exercise && testPaths?.length === 1 ? undefined : os.availableParallelism(),
+      ...selectTests(chapter, target.exercise?.id),
       inherit: true,
       signal,
       usesPostgres: usesPostgres(chapter),
