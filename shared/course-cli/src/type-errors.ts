@@ -52,6 +52,31 @@ export function formatTypeError(error: TypeError): string {
 }
 
 /**
+ * The compiler for the learner's typecheck: TypeScript 7, the native port, when its binary for this platform is
+ * installed, and otherwise the TypeScript of the folder. Both report the same errors in the same form; the native one
+ * takes about a fifth of the time after an edit, time that `course run` would otherwise spend waiting for it after
+ * the tests. TypeScript 7 has no compiler API, so everything else (typescript-eslint, the starter generator, the
+ * packages' own `typecheck` scripts) stays on the folder's TypeScript, and so does `course check`, whose typecheck
+ * is the course's proof.
+ */
+export function typescriptCompiler(cwd: string): { path: string; native: boolean } {
+  try {
+    const dir = path.dirname(require.resolve('typescript-native/package.json'));
+    const binary = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
+    const exe = path.join(path.dirname(require.resolve(binary, { paths: [dir] })), 'lib', 'tsc');
+    const file = process.platform === 'win32' ? `${exe}.exe` : exe;
+    if (fs.existsSync(file)) return { path: file, native: true };
+  } catch {
+    // No binary for this platform: the folder's TypeScript does the same work, more slowly.
+  }
+  try {
+    return { path: require.resolve('typescript/bin/tsc', { paths: [cwd] }), native: false };
+  } catch (error) {
+    throw failure(`typescript is not installed for ${cwd}; run pnpm install`, error);
+  }
+}
+
+/**
  * Runs the TypeScript of the folder `cwd` on `tsconfig`, incrementally: the build info is kept in the repository's
  * `.course/tsc/`, so a second run over unchanged files takes a fraction of the first. When nothing that the last
  * run read has changed, its result is given again without starting tsc.
@@ -64,12 +89,7 @@ export async function runTypecheck(options: {
   key: string;
   signal?: AbortSignal;
 }): Promise<TypecheckResult> {
-  let tsc: string;
-  try {
-    tsc = require.resolve('typescript/bin/tsc', { paths: [options.cwd] });
-  } catch (error) {
-    throw failure(`typescript is not installed for ${options.cwd}; run pnpm install`, error);
-  }
+  const tsc = typescriptCompiler(options.cwd);
   const infoDir = path.join(courseDir(options.root), 'tsc');
   fs.mkdirSync(infoDir, { recursive: true });
   const buildInfoFile = path.join(infoDir, `${options.key}.tsbuildinfo`);
@@ -79,7 +99,7 @@ export async function runTypecheck(options: {
     .map((file) => path.join(options.root, file))
     .filter((file) => fs.existsSync(file));
   const current = {
-    tsc,
+    tsc: tsc.path,
     tsconfig: options.tsconfig,
     sources: sourceFiles(options.cwd),
     buildInfoFile,
@@ -90,7 +110,7 @@ export async function runTypecheck(options: {
 
   const startedAt = Date.now();
   const args = [
-    tsc,
+    ...(tsc.native ? [] : [tsc.path]),
     '-p',
     options.tsconfig,
     '--pretty',
@@ -99,14 +119,14 @@ export async function runTypecheck(options: {
     '--tsBuildInfoFile',
     buildInfoFile,
   ];
-  const { code, output, aborted } = await runProcess(process.execPath, args, {
+  const { code, output, aborted } = await runProcess(tsc.native ? tsc.path : process.execPath, args, {
     cwd: options.cwd,
     signal: options.signal,
   });
   // tsc exits with 0 (no errors), 1 or 2 (errors reported); anything else, or a stop, is no result to keep.
   if (!aborted && code !== null && code <= 2) {
     const { sources } = current;
-    writeRecord(recordFile, { tsc, tsconfig: options.tsconfig, startedAt, sources, code, output });
+    writeRecord(recordFile, { tsc: tsc.path, tsconfig: options.tsconfig, startedAt, sources, code, output });
   }
   return resultOf(code, output, aborted, false);
 }

@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { runTypecheck } from '../src/type-errors';
+import { runTypecheck, typescriptCompiler } from '../src/type-errors';
 import { createFixture, type Fixture } from './fixture';
 
 /*
@@ -101,5 +102,26 @@ describe('the typecheck of course run, given again while nothing changed', () =>
 
     expect(again).toMatchObject({ ok: false, reused: false });
     expect(again.errors[0]?.message).toContain('implicitly has an');
+  });
+});
+
+describe('the compiler of course run', () => {
+  it('When the native TypeScript has a binary for this platform, then the typecheck runs it, and it reports errors as tsc 6 does', () => {
+    const tsc = typescriptCompiler(fixture.chapterDir);
+    const run = (args: string[]) =>
+      tsc.native
+        ? spawnSync(tsc.path, args, { cwd: fixture.chapterDir, encoding: 'utf8' })
+        : spawnSync(process.execPath, [tsc.path, ...args], { cwd: fixture.chapterDir, encoding: 'utf8' });
+
+    // TypeScript 7 publishes a binary for the usual platforms and more; where it has none, tsc 6 does the work.
+    const usual =
+      ['linux', 'darwin', 'win32'].includes(process.platform) && ['x64', 'arm64'].includes(process.arch);
+    expect(tsc.native || !usual).toBe(true);
+    expect(run(['-v']).stdout).toMatch(tsc.native ? /^Version 7\./ : /^Version 6\./);
+    fixture.write('chapters/01-demo/starter/wrong.ts', BROKEN);
+    const output = run(['-p', 'tsconfig.starter.json', '--pretty', 'false', '--noEmit']).stdout;
+    expect(output.trim()).toBe(
+      "starter/wrong.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.",
+    );
   });
 });
