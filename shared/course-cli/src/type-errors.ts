@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from './errors';
 import { courseDir } from './progress';
-import { runProcess } from './process';
+import { runProcess, type ProcessResult } from './process';
 import { readRecord, sourceFiles, stillHolds, writeRecord } from './typecheck-record';
 
 export interface TypeError {
@@ -51,6 +51,12 @@ export function formatTypeError(error: TypeError): string {
   return `${error.file}:${error.line}:${error.column}: ${error.message}`;
 }
 
+/** A tsc: the native binary, run directly, or TypeScript 6's script, run with Node. */
+export interface Compiler {
+  path: string;
+  native: boolean;
+}
+
 /**
  * The compiler for the learner's typecheck: TypeScript 7, the native port, when its binary for this platform is
  * installed, and otherwise the TypeScript of the folder. Both report the same errors in the same form; the native one
@@ -59,15 +65,17 @@ export function formatTypeError(error: TypeError): string {
  * packages' own `typecheck` scripts) stays on the folder's TypeScript, and so does `course check`, whose typecheck
  * is the course's proof.
  */
-export function typescriptCompiler(cwd: string): { path: string; native: boolean } {
-  try {
-    const dir = path.dirname(require.resolve('typescript-native/package.json'));
-    const binary = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
-    const exe = path.join(path.dirname(require.resolve(binary, { paths: [dir] })), 'lib', 'tsc');
-    const file = process.platform === 'win32' ? `${exe}.exe` : exe;
-    if (fs.existsSync(file)) return { path: file, native: true };
-  } catch {
-    // No binary for this platform: the folder's TypeScript does the same work, more slowly.
+export function typescriptCompiler(cwd: string, { native = true } = {}): Compiler {
+  if (native) {
+    try {
+      const dir = path.dirname(require.resolve('typescript-native/package.json'));
+      const binary = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
+      const exe = path.join(path.dirname(require.resolve(binary, { paths: [dir] })), 'lib', 'tsc');
+      const file = process.platform === 'win32' ? `${exe}.exe` : exe;
+      if (fs.existsSync(file)) return { path: file, native: true };
+    } catch {
+      // No binary for this platform: the folder's TypeScript does the same work, more slowly.
+    }
   }
   try {
     return { path: require.resolve('typescript/bin/tsc', { paths: [cwd] }), native: false };
@@ -88,8 +96,10 @@ export async function runTypecheck(options: {
   /** Names the build-info file; one per tree. */
   key: string;
   signal?: AbortSignal;
+  /** The compiler to try first; typescriptCompiler()'s choice when omitted. */
+  compiler?: Compiler;
 }): Promise<TypecheckResult> {
-  const tsc = typescriptCompiler(options.cwd);
+  let tsc = options.compiler ?? typescriptCompiler(options.cwd);
   const infoDir = path.join(courseDir(options.root), 'tsc');
   fs.mkdirSync(infoDir, { recursive: true });
   const buildInfoFile = path.join(infoDir, `${options.key}.tsbuildinfo`);
@@ -110,7 +120,6 @@ export async function runTypecheck(options: {
 
   const startedAt = Date.now();
   const args = [
-    ...(tsc.native ? [] : [tsc.path]),
     '-p',
     options.tsconfig,
     '--pretty',
@@ -119,10 +128,26 @@ export async function runTypecheck(options: {
     '--tsBuildInfoFile',
     buildInfoFile,
   ];
-  const { code, output, aborted } = await runProcess(tsc.native ? tsc.path : process.execPath, args, {
-    cwd: options.cwd,
-    signal: options.signal,
-  });
+  const run = (compiler: Compiler) =>
+    runProcess(
+      compiler.native ? compiler.path : process.execPath,
+      [...(compiler.native ? [] : [compiler.path]), ...args],
+      {
+        cwd: options.cwd,
+        signal: options.signal,
+      },
+    );
+  let result: ProcessResult;
+  try {
+    result = await run(tsc);
+  } catch (error) {
+    if (!tsc.native) throw error;
+    // The binary is there but does not start (a file system that does not let it execute, say): TypeScript 6 does
+    // the same work.
+    tsc = typescriptCompiler(options.cwd, { native: false });
+    result = await run(tsc);
+  }
+  const { code, output, aborted } = result;
   // tsc exits with 0 (no errors), 1 or 2 (errors reported); anything else, or a stop, is no result to keep.
   if (!aborted && code !== null && code <= 2) {
     const { sources } = current;

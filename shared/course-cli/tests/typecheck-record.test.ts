@@ -124,4 +124,22 @@ describe('the compiler of course run', () => {
       "starter/wrong.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.",
     );
   });
+
+  it('When the native binary is there but does not start, then TypeScript 6 typechecks instead', async () => {
+    // A file without execute permission stands in for a binary on a file system that does not let it run.
+    fixture.write('not-a-binary', '');
+    fixture.write('chapters/01-demo/starter/wrong.ts', BROKEN);
+    const result = await runTypecheck({
+      root: fixture.root,
+      cwd: fixture.chapterDir,
+      tsconfig: path.join(fixture.chapterDir, 'tsconfig.starter.json'),
+      key: '01-demo-starter',
+      compiler: { path: path.join(fixture.root, 'not-a-binary'), native: true },
+    });
+
+    expect(result).toMatchObject({ ok: false, reused: false });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ file: 'starter/wrong.ts', line: 1, column: 14 }),
+    ]);
+  });
 });
