@@ -51,7 +51,7 @@ export function createApp({ repositories, logger, config }: AppOptions = {}): Ex
   app.use(docsRouter(openapi));
 
   const api = express.Router();
-  api.use(methodNotAllowed(openapi, ''));
+  api.use(methodNotAllowed(openapi));
   api.use(jsonBody());
   RegisterRoutes(api);
   app.use(API_BASE, api);

@@ -40,7 +40,7 @@ export function createApp({ config, database, logger, overrides }: AppOptions): 
   app.use(docsRouter(openapi));
 
   const api = express.Router();
-  api.use(methodNotAllowed(openapi, ''));
+  api.use(methodNotAllowed(openapi));
   api.use(jsonBody());
   RegisterRoutes(api);
   app.use(API_BASE, api);

@@ -65,7 +65,7 @@ export function createApp({ config, database, redis, logger, overrides }: AppOpt
     }),
   );
   api.use(httpCache({ maxAgeSeconds: 60, notFoundMaxAgeSeconds: 5 }));
-  api.use(methodNotAllowed(openapi, ''));
+  api.use(methodNotAllowed(openapi));
   api.use(jsonBody());
   RegisterRoutes(api);
   app.use(API_BASE, api);

@@ -7,12 +7,12 @@ interface KnownPath {
   methods: string[];
 }
 
-function knownPaths(document: OpenApiDocument, basePath: string): KnownPath[] {
+function knownPaths(document: OpenApiDocument): KnownPath[] {
   return Object.entries(document.paths).map(([template, operations]) => {
     const methods = Object.keys(operations).map((method) => method.toUpperCase());
     if (methods.includes('GET')) methods.push('HEAD');
     // Express matches paths case-insensitively and ignores one trailing slash; so does this.
-    const pattern = new RegExp(`^${basePath}${template.replace(/\{[^}/]+\}/g, '[^/]+')}/?$`, 'i');
+    const pattern = new RegExp(`^${template.replace(/\{[^}/]+\}/g, '[^/]+')}/?$`, 'i');
     return { pattern, methods };
   });
 }
@@ -22,8 +22,8 @@ function knownPaths(document: OpenApiDocument, basePath: string): KnownPath[] {
  * §15.5.6). It runs before the body parser: when the method is wrong, the body does not matter, so a PUT with
  * a plain-text body gets 405, not 415.
  */
-export function methodNotAllowed(document: OpenApiDocument, basePath: string): RequestHandler {
-  const paths = knownPaths(document, basePath);
+export function methodNotAllowed(document: OpenApiDocument): RequestHandler {
+  const paths = knownPaths(document);
   return (req, res, next) => {
     const known = paths.find(({ pattern }) => pattern.test(req.path));
     if (known && !known.methods.includes(req.method)) {

@@ -52,7 +52,7 @@ export function buildApp(options: BuildAppOptions): Express {
   app.use(docsRouter(openapi));
 
   const api = express.Router();
-  api.use(methodNotAllowed(openapi, ''));
+  api.use(methodNotAllowed(openapi));
   api.use(jsonBody({ limit: options.jsonLimit }));
   options.registerRoutes(api);
   app.use(basePath, api);

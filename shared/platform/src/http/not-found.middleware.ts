@@ -13,7 +13,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function knownPaths(document: OpenApiDocument, basePath: string): KnownPath[] {
+function knownPaths(document: OpenApiDocument): KnownPath[] {
   return Object.entries(document.paths).map(([template, operations]) => {
     const methods = Object.keys(operations)
       .filter((method) => HTTP_METHODS.has(method))
@@ -24,20 +24,20 @@ function knownPaths(document: OpenApiDocument, basePath: string): KnownPath[] {
       .split(/\{[^}/]+\}/)
       .map(escapeRegExp)
       .join('[^/]+');
-    return { pattern: new RegExp(`^${escapeRegExp(basePath)}${path}/?$`, 'i'), methods };
+    return { pattern: new RegExp(`^${path}/?$`, 'i'), methods };
   });
 }
 
 /**
  * Answers a path that the document lists under other methods with 405 METHOD_NOT_ALLOWED and the methods it allows
  * (RFC 9110 §15.5.6), before anything reads the body: a method the path does not have is the answer whatever the
- * body is, so a PUT with a plain-text body gets 405, not 415. TRACE is never served. Mount it before jsonBody().
+ * body is, so a PUT with a plain-text body gets 405, not 415. TRACE is never served. Mount it before jsonBody(), in
+ * the router that is mounted at the document's base path, so that `req.path` is the path as the document writes it.
  *
  * @param document the OpenAPI document the API serves
- * @param basePath the prefix of every documented path, such as `/api/v1`; `''` inside a router mounted there
  */
-export function methodNotAllowed(document: OpenApiDocument, basePath: string): RequestHandler {
-  const paths = knownPaths(document, basePath);
+export function methodNotAllowed(document: OpenApiDocument): RequestHandler {
+  const paths = knownPaths(document);
   return (req, _res, next) => {
     const known = paths.find(({ pattern }) => pattern.test(req.path));
     if (known && !known.methods.includes(req.method)) {
