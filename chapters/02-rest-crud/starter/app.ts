@@ -11,7 +11,7 @@ import openapi from './generated/openapi.json';
 import { RegisterRoutes } from './generated/routes';
 import { docsRouter } from './http/docs.router';
 import { jsonBody } from './http/json-body.middleware';
-import { methodNotAllowed, notFound } from './http/not-found.middleware';
+import { documentedOnly, notFound } from './http/not-found.middleware';
 import { API_BASE } from './http/paths';
 import { accessLog } from './logging/access-log.middleware';
 import { createLogger } from './logging/logger';
@@ -51,7 +51,7 @@ export function createApp({ repositories, logger, config }: AppOptions = {}): Ex
   app.use(docsRouter(openapi));
 
   const api = express.Router();
-  api.use(methodNotAllowed(openapi));
+  api.use(documentedOnly(openapi));
   api.use(jsonBody());
   RegisterRoutes(api);
   app.use(API_BASE, api);

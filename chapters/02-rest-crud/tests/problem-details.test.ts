@@ -239,6 +239,17 @@ exercise('2.1', () => {
       expect(res.headers.allow?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
     });
 
+    it('When a body goes to a path the API does not have, then the answer is a 404 problem, not 415 or 413', async () => {
+      const { app } = makeApp();
+      const plain = await request(app).post(`${API}/novels`).set('Content-Type', 'text/plain').send('Dune');
+      expectProblem(plain, 404, 'ROUTE_NOT_FOUND');
+      expect(plain.body.detail).toBe('Nothing is at POST /api/v1/novels.');
+      const large = await request(app)
+        .post(`${API}/novels`)
+        .send({ title: 'x'.repeat(200_000) });
+      expectProblem(large, 404, 'ROUTE_NOT_FOUND');
+    });
+
     it.each(['/docs/missing.js', '/docs/a/b', '/docs/package.json'])(
       'When %s, which Swagger UI does not have, is requested, then the answer is a 404 problem',
       async (path) => {

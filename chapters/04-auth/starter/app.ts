@@ -1,5 +1,5 @@
 import { errorHandler } from '@course/platform/errors';
-import { docsRouter, jsonBody, methodNotAllowed, notFound } from '@course/platform/http';
+import { docsRouter, documentedOnly, jsonBody, notFound } from '@course/platform/http';
 import { accessLog, requestContext, type Logger } from '@course/platform/logging';
 import express, { type Express } from 'express';
 import type { Config } from './config';
@@ -40,7 +40,7 @@ export function createApp({ config, database, logger, overrides }: AppOptions): 
   app.use(docsRouter(openapi));
 
   const api = express.Router();
-  api.use(methodNotAllowed(openapi));
+  api.use(documentedOnly(openapi));
   api.use(jsonBody());
   RegisterRoutes(api);
   app.use(API_BASE, api);

@@ -3,7 +3,7 @@ import type { OpenApiDocument } from '@course/platform/http';
 const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': {} } };
 const json = (description: string) => ({ description, content: { 'application/json': {} } });
 
-/** The document served at /openapi.json; methodNotAllowed() reads its paths to answer 405. */
+/** The document served at /openapi.json; documentedOnly() reads its paths to answer 404 and 405. */
 export const openapi: OpenApiDocument = {
   openapi: '3.0.0',
   info: { title: 'Bookstore API (operations)', version: '1.0.0' },

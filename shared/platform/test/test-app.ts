@@ -17,7 +17,7 @@ export const API = '/api/v1';
 export const TYPE_BASE = 'https://bookstore.example/problems/';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The document of the test API: what methodNotAllowed() reads to answer 405. */
+/** The document of the test API: what documentedOnly() reads to answer 404 and 405. */
 export const openapi: OpenApiDocument = {
   openapi: '3.0.0',
   info: { title: 'Test API', version: '1.0.0' },

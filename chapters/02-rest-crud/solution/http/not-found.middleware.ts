@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
 import type { OpenApiDocument } from './docs.router';
 
@@ -17,16 +17,26 @@ function knownPaths(document: OpenApiDocument): KnownPath[] {
   });
 }
 
+/** 404 ROUTE_NOT_FOUND for the request, naming the whole path (the base path included). */
+function routeNotFound(req: Request): AppError {
+  return new AppError({
+    code: 'ROUTE_NOT_FOUND',
+    message: `Nothing is at ${req.method} ${req.baseUrl}${req.path}.`,
+  });
+}
+
 /**
- * Answers a path that the API documents under other methods with 405 and the methods it allows (RFC 9110
- * §15.5.6). It runs before the body parser: when the method is wrong, the body does not matter, so a PUT with
- * a plain-text body gets 405, not 415.
+ * Lets through only what the API documents, and answers the rest before the body parser runs: a path the document
+ * does not list gets 404, and a method that a listed path does not have gets 405 and the methods it allows (RFC
+ * 9110 §15.5.6). When the route is wrong, the body does not matter, so a PUT with a plain-text body gets 405, not
+ * 415, and a large body sent to no route gets 404, not 413.
  */
-export function methodNotAllowed(document: OpenApiDocument): RequestHandler {
+export function documentedOnly(document: OpenApiDocument): RequestHandler {
   const paths = knownPaths(document);
   return (req, res, next) => {
     const known = paths.find(({ pattern }) => pattern.test(req.path));
-    if (known && !known.methods.includes(req.method)) {
+    if (!known) throw routeNotFound(req);
+    if (!known.methods.includes(req.method)) {
       res.setHeader('Allow', known.methods.join(', '));
       throw new AppError({
         code: 'METHOD_NOT_ALLOWED',
@@ -37,9 +47,9 @@ export function methodNotAllowed(document: OpenApiDocument): RequestHandler {
   };
 }
 
-/** Runs when no route matched: 404. (A method that a known path does not have got its 405 before.) */
+/** Runs when no route matched: 404. (Under the API's base path, documentedOnly() answered first.) */
 export function notFound(): RequestHandler {
   return (req) => {
-    throw new AppError({ code: 'ROUTE_NOT_FOUND', message: `Nothing is at ${req.method} ${req.path}.` });
+    throw routeNotFound(req);
   };
 }

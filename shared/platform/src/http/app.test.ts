@@ -248,6 +248,17 @@ describe('buildApp(): unknown routes and the docs', () => {
     expect(large.headers.allow).toBe('GET, POST, HEAD');
   });
 
+  it('When a body goes to a path under the base path that the document does not list, then the answer is 404, not 415 or 413', async () => {
+    const { app } = makeApp({ jsonLimit: '1kb' });
+    const plain = await request(app).post(`${API}/novels`).set('Content-Type', 'text/plain').send('a title');
+    problem(plain, 404, 'ROUTE_NOT_FOUND');
+    expect(plain.body.detail).toBe('Nothing is at POST /api/v1/novels.');
+    const large = await request(app)
+      .post(`${API}/novels`)
+      .send({ title: 'x'.repeat(2_000) });
+    problem(large, 404, 'ROUTE_NOT_FOUND');
+  });
+
   it('When the document is asked for, then /openapi.json serves it and /docs/ serves Swagger UI', async () => {
     const { app } = makeApp();
     expect((await request(app).get('/openapi.json')).body).toMatchObject({ info: { title: 'Test API' } });

@@ -5,14 +5,14 @@ import type { Logger } from '../logging/logger';
 import { requestContext } from '../logging/request-context';
 import { docsRouter } from './docs.router';
 import { jsonBody } from './json-body.middleware';
-import { methodNotAllowed, notFound } from './not-found.middleware';
+import { documentedOnly, notFound } from './not-found.middleware';
 import type { OpenApiDocument } from './openapi';
 import { corsPolicy, securityHeaders } from './security.middleware';
 
 /** What {@link buildApp} assembles. */
 export interface BuildAppOptions {
   logger: Logger;
-  /** The document the API serves at /openapi.json; methodNotAllowed() reads its paths to answer 405. */
+  /** The document the API serves at /openapi.json; documentedOnly() reads its paths to answer 404 and 405. */
   openapi: OpenApiDocument;
   /** The prefix of every API route, such as `/api/v1`, so that a v2 can run beside v1 while clients move over. */
   basePath: string;
@@ -52,7 +52,7 @@ export function buildApp(options: BuildAppOptions): Express {
   app.use(docsRouter(openapi));
 
   const api = express.Router();
-  api.use(methodNotAllowed(openapi));
+  api.use(documentedOnly(openapi));
   api.use(jsonBody({ limit: options.jsonLimit }));
   options.registerRoutes(api);
   app.use(basePath, api);

@@ -8,7 +8,7 @@ export {
   rejectShadowingKeys,
   type JsonBodyOptions,
 } from './json-body.middleware';
-export { methodNotAllowed, notFound } from './not-found.middleware';
+export { documentedOnly, notFound } from './not-found.middleware';
 export { sendRepresentation } from './representation';
 export type { OpenApiDocument } from './openapi';
 export { corsPolicy, securityHeaders, type SecurityHeadersOptions } from './security.middleware';

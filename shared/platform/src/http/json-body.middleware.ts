@@ -21,7 +21,7 @@ export function hasBody(req: IncomingMessage): boolean {
   return length !== undefined && Number(length) > 0;
 }
 
-/** Refuses content that is not JSON with 415 (RFC 9110 §15.5.16). TRACE is left to the 405 of methodNotAllowed(). */
+/** Refuses content that is not JSON with 415 (RFC 9110 §15.5.16). TRACE is left to the 405 of documentedOnly(). */
 function requireJson(): RequestHandler {
   return (req, _res, next) => {
     if (req.method !== 'TRACE' && hasBody(req) && req.is(JSON_TYPES) === false) {

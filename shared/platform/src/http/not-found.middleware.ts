@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
 import type { OpenApiDocument } from './openapi';
 
@@ -28,19 +28,30 @@ function knownPaths(document: OpenApiDocument): KnownPath[] {
   });
 }
 
+/** 404 ROUTE_NOT_FOUND for the request, naming the whole path (the base path included). */
+function routeNotFound(req: Request): AppError {
+  return new AppError({
+    code: 'ROUTE_NOT_FOUND',
+    message: `Nothing is at ${req.method} ${req.baseUrl}${req.path}.`,
+  });
+}
+
 /**
- * Answers a path that the document lists under other methods with 405 METHOD_NOT_ALLOWED and the methods it allows
- * (RFC 9110 §15.5.6), before anything reads the body: a method the path does not have is the answer whatever the
- * body is, so a PUT with a plain-text body gets 405, not 415. TRACE is never served. Mount it before jsonBody(), in
- * the router that is mounted at the document's base path, so that `req.path` is the path as the document writes it.
+ * Lets through only what the document has an operation for, and answers the rest before anything reads the body:
+ * a path the document does not list gets 404 ROUTE_NOT_FOUND, and a method that a listed path does not have gets
+ * 405 METHOD_NOT_ALLOWED with the methods it allows (RFC 9110 §15.5.6). Either is the answer whatever the body is,
+ * so a PUT with a plain-text body gets 405, not 415, and a large body sent to no operation gets 404, not 413. TRACE
+ * is never served. Mount it before jsonBody(), in the router that is mounted at the document's base path, so that
+ * `req.path` is the path as the document writes it.
  *
  * @param document the OpenAPI document the API serves
  */
-export function methodNotAllowed(document: OpenApiDocument): RequestHandler {
+export function documentedOnly(document: OpenApiDocument): RequestHandler {
   const paths = knownPaths(document);
   return (req, _res, next) => {
     const known = paths.find(({ pattern }) => pattern.test(req.path));
-    if (known && !known.methods.includes(req.method)) {
+    if (!known) throw routeNotFound(req);
+    if (!known.methods.includes(req.method)) {
       throw new AppError({
         code: 'METHOD_NOT_ALLOWED',
         message: `${req.method} is not allowed on ${req.path}.`,
@@ -51,9 +62,9 @@ export function methodNotAllowed(document: OpenApiDocument): RequestHandler {
   };
 }
 
-/** Runs when no route matched: 404 ROUTE_NOT_FOUND. (A method that a documented path lacks got its 405 before.) */
+/** Runs when no route matched: 404 ROUTE_NOT_FOUND. (Under the API's base path, documentedOnly() answered first.) */
 export function notFound(): RequestHandler {
   return (req) => {
-    throw new AppError({ code: 'ROUTE_NOT_FOUND', message: `Nothing is at ${req.method} ${req.path}.` });
+    throw routeNotFound(req);
   };
 }
