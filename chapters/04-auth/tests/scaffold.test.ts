@@ -41,9 +41,10 @@ function runServer(
 ): Promise<Exit> {
   const targetDir = resolveTarget(chapterDir);
   const tsconfig = tsconfigFor(targetDir);
-  // Node itself runs the server, with tsx as a loader. The tsx CLI would sit in between as a parent that relays
-  // SIGTERM and, if the child does not confirm within 30 ms (as on a loaded machine), kills it with SIGKILL.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(targetDir, 'server.ts')], {
+  // Node itself runs the server, with tsx's CommonJS hook as a loader. The tsx CLI would sit in between as a parent
+  // that relays SIGTERM and, if the child does not confirm within 30 ms (as on a loaded machine), kills it with
+  // SIGKILL.
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(targetDir, 'server.ts')], {
     cwd: chapterDir,
     env: { PATH: process.env.PATH, TSX_TSCONFIG_PATH: tsconfig, ...env },
   });

@@ -114,11 +114,12 @@ afterEach(() => {
 });
 
 /**
- * Runs one of the target's entry files (worker.main.ts, ...) in a child process with `env`. `node --import tsx`
- * keeps it one process, so a kill -9 reaches the worker itself and not a wrapper.
+ * Runs one of the target's entry files (worker.main.ts, ...) in a child process with `env`. Node with tsx's
+ * CommonJS hook (`--require tsx/cjs`, which starts faster than `--import tsx`) keeps it one process, so a kill -9
+ * reaches the worker itself and not a wrapper.
  */
 export function spawnTarget(entry: string, env: Record<string, string | number>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(targetDir, entry)], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(targetDir, entry)], {
     cwd: chapterDir,
     env: {
       PATH: process.env.PATH,

@@ -22,9 +22,13 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** The command that runs the target's server.ts with Node itself as the process (no npm, no shell, no tsx CLI). */
+/**
+ * The command that runs the target's server.ts with Node itself as the process (no npm, no shell, no tsx CLI).
+ * tsx's CommonJS hook alone is enough for the chapter's code, and starts faster than `--import tsx`, which also
+ * runs an ES module loader on a thread of its own.
+ */
 export function serverCommand(): string[] {
-  return [process.execPath, '--import', 'tsx', path.join(TARGET_DIR, 'server.ts')];
+  return [process.execPath, '--require', 'tsx/cjs', path.join(TARGET_DIR, 'server.ts')];
 }
 
 /**
