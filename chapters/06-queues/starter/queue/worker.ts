@@ -13,6 +13,11 @@ export interface WorkerOptions {
   pollMs?: number;
   /** How long one BLMOVE waits for a job. */
   blockSeconds?: number;
+  /**
+   * How long stop() waits for each thing it asks of Redis (ending the waiting BLMOVE, giving a job back) before it
+   * goes on without the answer, so that a worker stops even while Redis is away. Default 1 s.
+   */
+  redisWaitMs?: number;
   logger?: QueueLogger;
 }
 
@@ -46,6 +51,7 @@ export class Worker extends EventEmitter {
   readonly concurrency: number;
   readonly pollMs: number;
   readonly blockSeconds: number;
+  readonly redisWaitMs: number;
   readonly logger: QueueLogger;
   readonly #handler: JobHandler;
   readonly #inFlight = new Map<string, { job: Job; done: Promise<void> }>();
@@ -70,6 +76,7 @@ export class Worker extends EventEmitter {
     this.concurrency = options.concurrency ?? 10;
     this.pollMs = options.pollMs ?? Math.min(1_000, Math.floor(options.queue.visibilityMs / 3));
     this.blockSeconds = options.blockSeconds ?? 1;
+    this.redisWaitMs = options.redisWaitMs ?? 1_000;
     this.logger = options.logger ?? silent;
   }
 
@@ -120,7 +127,7 @@ export class Worker extends EventEmitter {
   /** Ends a BLMOVE that is waiting, so the fetch loop sees the stop at once instead of after blockSeconds. */
   private async unblock(): Promise<void> {
     if (this.#blockingId === undefined) return;
-    const reply = await within(this.queue.redis.client('UNBLOCK', this.#blockingId), 1_000).catch(
+    const reply = await within(this.queue.redis.client('UNBLOCK', this.#blockingId), this.redisWaitMs).catch(
       () => undefined,
     );
     this.#redisAway = reply === undefined;
@@ -128,12 +135,12 @@ export class Worker extends EventEmitter {
 
   /**
    * Waits for the fetch loop to end. When Redis did not answer the unblock (it is down, and the worker's connection
-   * waits for it), the fetch in flight is abandoned after a moment; whatever it might claim later, a reaper gives
-   * back.
+   * waits for it), the fetch in flight is abandoned after redisWaitMs more; whatever it might claim later, a reaper
+   * gives back.
    */
-  private async waitForFetchLoop(graceMs = 2_000): Promise<void> {
+  private async waitForFetchLoop(): Promise<void> {
     if (this.#redisAway) {
-      await within(this.#loop ?? Promise.resolve(), graceMs);
+      await within(this.#loop ?? Promise.resolve(), this.redisWaitMs);
       this.#abandonFetch();
     }
     await this.#loop;
