@@ -135,12 +135,12 @@ export class Worker extends EventEmitter {
 
   /**
    * Waits for the fetch loop to end. When Redis did not answer the unblock (it is down, and the worker's connection
-   * waits for it), the fetch in flight is abandoned after redisWaitMs more; whatever it might claim later, a reaper
-   * gives back.
+   * waits for it), the fetch in flight is abandoned after `graceMs` (redisWaitMs unless given); whatever it might
+   * claim later, a reaper gives back.
    */
-  private async waitForFetchLoop(): Promise<void> {
+  private async waitForFetchLoop(graceMs = this.redisWaitMs): Promise<void> {
     if (this.#redisAway) {
-      await within(this.#loop ?? Promise.resolve(), this.redisWaitMs);
+      await within(this.#loop ?? Promise.resolve(), graceMs);
       this.#abandonFetch();
     }
     await this.#loop;
